@@ -36,13 +36,17 @@ const COMMERCIAL_OPT_IN = [
 const GOVCLOUD = ["us-gov-west-1", "us-gov-east-1"] as const;
 const CHINA = ["cn-north-1", "cn-northwest-1"] as const;
 
+function entries(regions: readonly string[], partition: Partition, optIn: boolean): Array<[string, RegionInfo]> {
+  return regions.map((r) => [r, { partition, optIn }]);
+}
+
 /** Every region this library knows, by code. */
-export const REGIONS: Readonly<Record<string, RegionInfo>> = Object.freeze({
-  ...Object.fromEntries(COMMERCIAL_DEFAULT.map((r) => [r, { partition: "aws", optIn: false }])),
-  ...Object.fromEntries(COMMERCIAL_OPT_IN.map((r) => [r, { partition: "aws", optIn: true }])),
-  ...Object.fromEntries(GOVCLOUD.map((r) => [r, { partition: "aws-us-gov", optIn: false }])),
-  ...Object.fromEntries(CHINA.map((r) => [r, { partition: "aws-cn", optIn: false }])),
-});
+export const REGIONS: Readonly<Record<string, RegionInfo>> = Object.freeze(Object.fromEntries([
+  ...entries(COMMERCIAL_DEFAULT, "aws", false),
+  ...entries(COMMERCIAL_OPT_IN, "aws", true),
+  ...entries(GOVCLOUD, "aws-us-gov", false),
+  ...entries(CHINA, "aws-cn", false),
+]));
 
 /** The 17 commercial regions enabled by default in every account. */
 export const DEFAULT_ENABLED_COMMERCIAL_REGIONS: readonly string[] = COMMERCIAL_DEFAULT;

@@ -1,0 +1,141 @@
+/**
+ * Checks of estate fields against each other. Runs even when parts of the file are malformed, so every problem
+ * is reported at once: each check guards the types it reads.
+ */
+import { partitionOf, isKnownRegion } from "../topology/regions";
+import type { EstateInput } from "./estate-schema";
+
+/** One problem found in a config: where, and what is wrong. */
+export interface ConfigIssue {
+  readonly path: ReadonlyArray<string | number>;
+  readonly message: string;
+}
+
+const ROLE_LABEL = { management: "management", security: "security (delegated administrator)", logArchive: "logArchive" } as const;
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" ? v : undefined;
+}
+
+function accountChecks(input: Partial<EstateInput>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const accounts = (input.accounts ?? {}) as Partial<EstateInput["accounts"]>;
+  const ids: Record<string, string | undefined> = {
+    management: str(accounts.management?.id),
+    security: str(accounts.security?.id),
+    logArchive: str(accounts.logArchive?.id),
+  };
+  if (ids.management && ids.management === ids.security) {
+    issues.push({
+      path: ["accounts", "security", "id"],
+      message: `the delegated administrator must not be the management account (${ids.management}); use a dedicated security account`,
+    });
+  }
+  if (ids.management && ids.management === ids.logArchive) {
+    issues.push({
+      path: ["accounts", "logArchive", "id"],
+      message: `the log-archive account must not be the management account (${ids.management})`,
+    });
+  }
+  for (const role of ["management", "security", "logArchive"] as const) {
+    const arn = str(accounts[role]?.roleArn);
+    const id = ids[role];
+    const arnAccount = arn?.split(":")[4];
+    if (arn && id && arnAccount !== id) {
+      issues.push({ path: ["accounts", role, "roleArn"], message: `must be a role in account ${id}; got a role in ${arnAccount}` });
+    }
+  }
+
+  const seen = new Map<string, number>();
+  (Array.isArray(input.invitedMembers) ? input.invitedMembers : []).forEach((m, i) => {
+    const id = str(m?.accountId);
+    if (!id) return;
+    for (const role of ["management", "security", "logArchive"] as const) {
+      if (id === ids[role]) {
+        issues.push({
+          path: ["invitedMembers", i, "accountId"],
+          message: `${id} is the ${ROLE_LABEL[role]} account; organization accounts are enabled by auto-enable, not invited`,
+        });
+      }
+    }
+    if (seen.has(id)) {
+      issues.push({ path: ["invitedMembers", i, "accountId"], message: `duplicate account ${id}: already invitedMembers[${seen.get(id)}]` });
+    } else {
+      seen.set(id, i);
+    }
+    const arn = str(m?.roleArn);
+    if (arn && arn.split(":")[4] !== id) {
+      issues.push({ path: ["invitedMembers", i, "roleArn"], message: `must be a role in account ${id}; got a role in ${arn.split(":")[4]}` });
+    }
+  });
+  return issues;
+}
+
+function regionChecks(input: Partial<EstateInput>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const regions = (Array.isArray(input.regions) ? input.regions : []).filter((r): r is string => typeof r === "string" && isKnownRegion(r));
+  const firstIndex = new Map<string, number>();
+  (input.regions ?? []).forEach((r, i) => {
+    if (typeof r !== "string") return;
+    if (firstIndex.has(r)) issues.push({ path: ["regions", i], message: `duplicate region ${r}: already regions[${firstIndex.get(r)}]` });
+    else firstIndex.set(r, i);
+  });
+  const partitions = [...new Set(regions.map(partitionOf))];
+  if (partitions.length > 1) {
+    issues.push({
+      path: ["regions"],
+      message: `all regions must be in one partition; got ${partitions.join(", ")} (${regions.join(", ")})`,
+    });
+  }
+  const home = str(input.homeRegion);
+  if (home === undefined && regions.length > 1) {
+    issues.push({ path: ["homeRegion"], message: `required when several regions are configured: one of ${regions.join(", ")}` });
+  }
+  if (home && isKnownRegion(home) && regions.length > 0 && !regions.includes(home)) {
+    issues.push({ path: ["homeRegion"], message: `must be one of the configured regions (${regions.join(", ")}); got "${home}"` });
+  }
+  for (const region of Object.keys(input.existingDetectorIds ?? {})) {
+    if (isKnownRegion(region) && regions.length > 0 && !regions.includes(region)) {
+      issues.push({
+        path: ["existingDetectorIds", region],
+        message: `region ${region} is not one of the configured regions (${regions.join(", ")})`,
+      });
+    }
+  }
+  return issues;
+}
+
+function planChecks(input: Partial<EstateInput>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const plans = (input.protectionPlans ?? {}) as Record<string, { agentManagement?: Record<string, unknown> } | undefined>;
+  if (plans.RUNTIME_MONITORING && plans.EKS_RUNTIME_MONITORING) {
+    issues.push({
+      path: ["protectionPlans", "EKS_RUNTIME_MONITORING"],
+      message:
+        "RUNTIME_MONITORING and EKS_RUNTIME_MONITORING cannot be configured together: RUNTIME_MONITORING includes EKS " +
+        "(use its agentManagement.EKS_ADDON_MANAGEMENT) and supersedes EKS_RUNTIME_MONITORING",
+    });
+  }
+  for (const [plan, settings] of Object.entries(plans)) {
+    const agents = settings?.agentManagement;
+    if (!agents || typeof agents !== "object") continue;
+    const allowed = plan === "RUNTIME_MONITORING" ? ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"]
+      : plan === "EKS_RUNTIME_MONITORING" ? ["EKS_ADDON_MANAGEMENT"] : [];
+    for (const key of Object.keys(agents)) {
+      if (!allowed.includes(key)) {
+        issues.push({
+          path: ["protectionPlans", plan, "agentManagement", key],
+          message: allowed.length === 0
+            ? `${plan} has no agent management; only RUNTIME_MONITORING and EKS_RUNTIME_MONITORING do`
+            : `${plan} allows agent management ${allowed.join(", ")}`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+/** Every cross-field problem of an estate file (which may be partly malformed). */
+export function estateIssues(input: Partial<EstateInput>): ConfigIssue[] {
+  return [...accountChecks(input), ...regionChecks(input), ...planChecks(input)];
+}

@@ -1,0 +1,118 @@
+/**
+ * The resolved estate: the validated file with every default applied, regions sorted, roles expanded.
+ * Everything downstream (topology, constructs) reads this, never the raw file.
+ */
+import { arns, partitionOf, type Partition } from "../topology/regions";
+import {
+  AGENT_MANAGEMENT, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
+  type FindingPublishingFrequency, type ProtectionPlan,
+} from "./estate-schema";
+
+/** ALL, NEW or NONE. */
+export type AutoEnable = "ALL" | "NEW" | "NONE";
+
+/** An account and the role Terraform assumes in it. */
+export interface EstateAccount {
+  readonly id: string;
+  readonly roleArn: string;
+}
+
+/** A protection plan as it will be configured. */
+export interface ResolvedPlan {
+  readonly name: ProtectionPlan;
+  readonly enabled: boolean;
+  readonly autoEnable: AutoEnable;
+  /** Agent-management settings as configured, in a fixed order (empty for plans without agents); they apply where the plan does. */
+  readonly agentManagement: ReadonlyArray<{ readonly name: AgentManagement; readonly enabled: boolean }>;
+}
+
+/** An invited member with its defaults applied. */
+export interface ResolvedInvitedMember {
+  readonly accountId: string;
+  readonly email: string;
+  readonly invitationMessage?: string;
+  readonly disableEmailNotification: boolean;
+  readonly roleArn: string;
+}
+
+/** The resolved estate. */
+export interface EstateConfig {
+  readonly name: string;
+  readonly partition: Partition;
+  readonly homeRegion: string;
+  /** Sorted, so the order in the file never changes the output. */
+  readonly regions: readonly string[];
+  readonly accounts: { readonly management: EstateAccount; readonly security: EstateAccount; readonly logArchive: EstateAccount };
+  readonly findingPublishingFrequency: FindingPublishingFrequency;
+  readonly autoEnableOrganizationMembers: AutoEnable;
+  readonly protectionPlans: readonly ResolvedPlan[];
+  readonly existingDetectorIds: Readonly<Record<string, string>>;
+  /** Sorted by account ID. */
+  readonly invitedMembers: readonly ResolvedInvitedMember[];
+  readonly backend: BackendConfig;
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** The role assumed in accounts without a roleArn. */
+export const DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
+/** Plans enabled when the file names none: every plan but EKS_RUNTIME_MONITORING, which RUNTIME_MONITORING supersedes. */
+export const DEFAULT_PLANS: readonly ProtectionPlan[] = PROTECTION_PLANS.filter((p) => p !== "EKS_RUNTIME_MONITORING");
+
+const AGENTS_OF: Record<ProtectionPlan, readonly AgentManagement[]> = {
+  S3_DATA_EVENTS: [], EKS_AUDIT_LOGS: [], EBS_MALWARE_PROTECTION: [], RDS_LOGIN_EVENTS: [], LAMBDA_NETWORK_LOGS: [],
+  RUNTIME_MONITORING: AGENT_MANAGEMENT,
+  EKS_RUNTIME_MONITORING: ["EKS_ADDON_MANAGEMENT"],
+};
+
+/** The plans to configure: the file's settings merged over the defaults. */
+export function resolvePlans(input: EstateInput["protectionPlans"], orgAutoEnable: AutoEnable): ResolvedPlan[] {
+  const given = input ?? {};
+  const names = PROTECTION_PLANS.filter((p) =>
+    given[p] !== undefined || (DEFAULT_PLANS.includes(p) && !(p === "RUNTIME_MONITORING" && given.EKS_RUNTIME_MONITORING)));
+  return names.map((name) => {
+    const settings = given[name] ?? {};
+    const enabled = settings.enabled ?? true;
+    return {
+      name,
+      enabled,
+      autoEnable: settings.autoEnable ?? (enabled ? orgAutoEnable : "NONE"),
+      agentManagement: AGENTS_OF[name].map((agent) => ({ name: agent, enabled: settings.agentManagement?.[agent] ?? true })),
+    };
+  });
+}
+
+/** Applies every default of a validated estate file. */
+export function resolveEstate(input: EstateInput): EstateConfig {
+  const regions = [...new Set(input.regions)].sort();
+  const partition = partitionOf(regions[0]);
+  const roleName = input.roleName ?? DEFAULT_ROLE_NAME;
+  const account = (a: { id: string; roleArn?: string }): EstateAccount => ({ id: a.id, roleArn: a.roleArn ?? arns.role(partition, a.id, roleName) });
+  const name = input.name ?? "guardduty";
+  const autoEnable = input.autoEnableOrganizationMembers ?? "ALL";
+  return {
+    name,
+    partition,
+    homeRegion: input.homeRegion ?? regions[0],
+    regions,
+    accounts: {
+      management: account(input.accounts.management),
+      security: account(input.accounts.security),
+      logArchive: account(input.accounts.logArchive),
+    },
+    findingPublishingFrequency: input.findingPublishingFrequency ?? "FIFTEEN_MINUTES",
+    autoEnableOrganizationMembers: autoEnable,
+    protectionPlans: resolvePlans(input.protectionPlans, autoEnable),
+    existingDetectorIds: Object.fromEntries(Object.entries(input.existingDetectorIds ?? {}).sort(([a], [b]) => a.localeCompare(b))),
+    invitedMembers: [...(input.invitedMembers ?? [])]
+      .sort((a, b) => a.accountId.localeCompare(b.accountId))
+      .map((m) => ({
+        accountId: m.accountId,
+        email: m.email,
+        ...(m.invitationMessage !== undefined ? { invitationMessage: m.invitationMessage } : {}),
+        disableEmailNotification: m.disableEmailNotification ?? true,
+        roleArn: m.roleArn ?? arns.role(partition, m.accountId, roleName),
+      })),
+    backend: input.backend ?? { type: "local" },
+    tags: input.tags ?? {},
+  };
+}

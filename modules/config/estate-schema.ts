@@ -1,0 +1,158 @@
+/**
+ * The estate file: one typed, validated description of a GuardDuty estate.
+ * `estateSchema` checks shape and values; `estateIssues` (cross-checks.ts) checks fields against each other.
+ */
+import { z } from "zod";
+import {
+  accountIdSchema, autoEnableSchema, emailSchema, regionSchema, roleArnSchema, roleNameSchema, strictObject,
+  tagsSchema,
+} from "./primitives";
+
+/** How often the administrator publishes updated findings; imposed on every member. */
+export const FINDING_PUBLISHING_FREQUENCIES = ["FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"] as const;
+export type FindingPublishingFrequency = (typeof FINDING_PUBLISHING_FREQUENCIES)[number];
+
+/** GuardDuty protection plans, as detector features. */
+export const PROTECTION_PLANS = [
+  "S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "LAMBDA_NETWORK_LOGS",
+  "RUNTIME_MONITORING", "EKS_RUNTIME_MONITORING",
+] as const;
+export type ProtectionPlan = (typeof PROTECTION_PLANS)[number];
+
+/** Runtime Monitoring's agent-management settings (detector feature additional configuration). */
+export const AGENT_MANAGEMENT = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"] as const;
+export type AgentManagement = (typeof AGENT_MANAGEMENT)[number];
+
+const frequencySchema = z.enum(FINDING_PUBLISHING_FREQUENCIES, {
+  error: `expected one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}`,
+});
+
+/** One account of the estate and how Terraform reaches it. */
+const accountSchema = strictObject({
+  /** The 12-digit account ID. */
+  id: accountIdSchema,
+  /** Role ARN to assume in this account. @default - arn:<partition>:iam::<id>:role/<roleName> */
+  roleArn: roleArnSchema.optional(),
+});
+
+const agentManagementSchema = strictObject(
+  Object.fromEntries(AGENT_MANAGEMENT.map((a) => [a, z.boolean({ error: "expected true or false" }).optional()])) as Record<
+    AgentManagement,
+    z.ZodOptional<z.ZodBoolean>
+  >,
+);
+
+const planSchema = strictObject({
+  /** Turn the plan on in the administrator account. @default true */
+  enabled: z.boolean({ error: "expected true or false" }).optional(),
+  /** Auto-enable for organization members. @default - the estate's autoEnableOrganizationMembers (NONE when disabled) */
+  autoEnable: autoEnableSchema.optional(),
+  /** Agent management (RUNTIME_MONITORING, EKS_RUNTIME_MONITORING only). @default - every setting on */
+  agentManagement: agentManagementSchema.optional(),
+});
+export type ProtectionPlanConfig = z.infer<typeof planSchema>;
+
+const protectionPlansSchema = strictObject(
+  Object.fromEntries(PROTECTION_PLANS.map((p) => [p, planSchema.optional()])) as Record<
+    ProtectionPlan,
+    z.ZodOptional<typeof planSchema>
+  >,
+);
+
+/** An account outside the organization, invited by the administrator and accepting from its own side. */
+const invitedMemberSchema = strictObject(
+  {
+    accountId: accountIdSchema,
+    /** The account's root user email, as GuardDuty's invitation requires. */
+    email: emailSchema,
+    /** Text of the invitation. @default - none */
+    invitationMessage: z.string({ error: "expected a string" }).max(1000, { error: "expected at most 1000 characters" }).optional(),
+    /** Skip GuardDuty's invitation email. @default true - the member accepts through Terraform */
+    disableEmailNotification: z.boolean({ error: "expected true or false" }).optional(),
+    /** Role ARN to assume in the member account. @default - arn:<partition>:iam::<accountId>:role/<roleName> */
+    roleArn: roleArnSchema.optional(),
+  },
+  {
+    findingPublishingFrequency:
+      "not allowed on a member: the administrator's findingPublishingFrequency is imposed on every member",
+  },
+);
+export type InvitedMemberConfig = z.infer<typeof invitedMemberSchema>;
+
+const relativePath = z
+  .string({ error: "expected a relative file path as a string" })
+  .min(1, { error: "expected a relative file path" })
+  .refine((p) => !p.startsWith("/") && !/^[A-Za-z]:[\\/]/.test(p) && !p.startsWith("~"), {
+    error: "expected a path relative to the project root (an absolute path would be written into cdktf.out)",
+  });
+
+const backendSchema = z.discriminatedUnion(
+  "type",
+  [
+    strictObject({
+      type: z.literal("local"),
+      /** State file path, relative to the project root. @default "terraform.<stackName>.tfstate" */
+      path: relativePath.optional(),
+    }),
+    strictObject({
+      type: z.literal("s3"),
+      bucket: z.string({ error: "expected the state bucket name" }).min(3, { error: "expected the state bucket name" }),
+      key: z.string({ error: "expected the state object key" }).min(1, { error: "expected the state object key" }),
+      region: regionSchema,
+      /** S3-native state locking (Terraform >= 1.10). @default true */
+      useLockfile: z.boolean({ error: "expected true or false" }).optional(),
+      /** Role to assume for the state bucket. @default - the caller's credentials */
+      roleArn: roleArnSchema.optional(),
+      /** KMS key for the state object. @default - the bucket's default encryption */
+      kmsKeyId: z.string().min(1).optional(),
+    }),
+  ],
+  { error: "expected backend.type to be \"local\" or \"s3\"" },
+);
+export type BackendConfig = z.infer<typeof backendSchema>;
+
+/** The estate file, validated for shape and values. */
+export const estateSchema = strictObject({
+  /** JSON Schema reference for editors; ignored. */
+  $schema: z.string().optional(),
+  /** Name of the estate: the stack name and the prefix of named AWS resources. @default "guardduty" */
+  name: z
+    .string({ error: "expected a name as a string" })
+    .regex(/^[a-z][a-z0-9-]{0,30}$/, { error: "expected 1-31 of a-z 0-9 - starting with a letter" })
+    .optional(),
+  accounts: strictObject({
+    /** The organization's management account: designates the delegated administrator. */
+    management: accountSchema,
+    /** The delegated GuardDuty administrator (security) account. */
+    security: accountSchema,
+    /** The log-archive account: holds the findings bucket by default. */
+    logArchive: accountSchema,
+  }),
+  /** Role assumed in every account that has no roleArn. @default "OrganizationAccountAccessRole" */
+  roleName: roleNameSchema.optional(),
+  /** Region of the providers, of the export bucket and of notifications. @default - the first of regions */
+  homeRegion: regionSchema.optional(),
+  /** Regions where GuardDuty runs; opt-in regions must be enabled in every account first. */
+  regions: z
+    .array(regionSchema, { error: "expected a list of region codes" })
+    .min(1, { error: "expected at least one region" }),
+  /** @default "FIFTEEN_MINUTES" */
+  findingPublishingFrequency: frequencySchema.optional(),
+  /** Which organization accounts GuardDuty enables: ALL, NEW or NONE. @default "ALL" */
+  autoEnableOrganizationMembers: autoEnableSchema.optional(),
+  /** Protection plans, merged over the defaults (every plan on, Runtime Monitoring with all agent management). */
+  protectionPlans: protectionPlansSchema.optional(),
+  /** Administrator detectors that already exist, by region: adopted with a Terraform import block. @default {} */
+  existingDetectorIds: z
+    .record(regionSchema, z.string().regex(/^[a-z0-9]{32}$/, { error: "expected a 32-character GuardDuty detector ID" }))
+    .optional(),
+  /** Accounts outside the organization. @default [] */
+  invitedMembers: z.array(invitedMemberSchema, { error: "expected a list of invited members" }).optional(),
+  /** Terraform backend. @default { "type": "local" } */
+  backend: backendSchema.optional(),
+  /** Tags on every taggable resource (provider default_tags). @default {} */
+  tags: tagsSchema.optional(),
+});
+
+/** The estate file as written (optional fields may be absent). */
+export type EstateInput = z.infer<typeof estateSchema>;

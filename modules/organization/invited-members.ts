@@ -1,0 +1,124 @@
+import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
+import { GuarddutyInviteAccepter } from "@cdktf/provider-aws/lib/guardduty-invite-accepter";
+import { GuarddutyMember } from "@cdktf/provider-aws/lib/guardduty-member";
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import type { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { named } from "../topology/addresses";
+import { eachKeyAttribute, mapIterator, regionIterator } from "../topology/for-each";
+import { assertProviderInStack } from "../topology/topology";
+import { assertAccountId, assertRegions } from "../topology/validation";
+
+/** One account outside the organization. */
+export interface InvitedMember {
+  readonly accountId: string;
+  /** The account's root user email. */
+  readonly email: string;
+  /** The member account's own provider: its detector and the acceptance are created from its side. */
+  readonly provider: AwsProvider;
+  /** Text of the invitation. @default - none */
+  readonly invitationMessage?: string;
+  /** Skip GuardDuty's invitation email. @default true - the member accepts through Terraform */
+  readonly disableEmailNotification?: boolean;
+}
+
+/** Props of {@link InvitedMembers}. */
+export interface InvitedMembersProps {
+  /** The delegated administrator's provider: it sends the invitations. */
+  readonly administratorProvider: AwsProvider;
+  readonly administratorAccountId: string;
+  /** The administrator detector resource, for_each keyed by region. */
+  readonly administratorDetector: GuarddutyDetector;
+  readonly regions: readonly string[];
+  readonly members: readonly InvitedMember[];
+  /** What must exist before invitations go out. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Accounts outside the organization: the administrator invites each (`aws_guardduty_member`, one resource
+ * for_each over `"<region>/<account>"`), and each member, from its own account, creates its detector and
+ * accepts (`aws_guardduty_invite_accepter`, after the invitation). No finding publishing frequency is set on
+ * member detectors: the administrator's is imposed.
+ */
+export class InvitedMembers extends Construct {
+  /** The invitations, keyed `"<region>/<account>"`. */
+  public readonly invitations: GuarddutyMember;
+  /** Each member's own detectors (for_each over regions), by account ID. */
+  public readonly memberDetectors: ReadonlyMap<string, GuarddutyDetector>;
+  /** Each member's acceptances (for_each over regions), by account ID. */
+  public readonly accepters: ReadonlyMap<string, GuarddutyInviteAccepter>;
+
+  constructor(scope: Construct, id: string, props: InvitedMembersProps) {
+    super(scope, id);
+    assertProviderInStack(this, props.administratorProvider, "administratorProvider");
+    assertAccountId("administratorAccountId", props.administratorAccountId);
+    assertRegions("regions", props.regions);
+    if (props.members.length === 0) throw new Error("members must list at least one invited member; got []");
+    const seen = new Set<string>();
+    for (const m of props.members) {
+      assertAccountId("members[].accountId", m.accountId);
+      if (m.accountId === props.administratorAccountId) {
+        throw new Error(`members must not include the administrator account ${m.accountId}`);
+      }
+      if (seen.has(m.accountId)) throw new Error(`members must not repeat an account; got ${m.accountId} twice`);
+      seen.add(m.accountId);
+      assertProviderInStack(this, m.provider, `members[${m.accountId}].provider`);
+    }
+
+    const entries: Record<string, Record<string, unknown>> = {};
+    for (const region of props.regions) {
+      for (const m of props.members) {
+        entries[`${region}/${m.accountId}`] = {
+          region,
+          account_id: m.accountId,
+          email: m.email,
+          invitation_message: m.invitationMessage ?? null,
+          disable_email_notification: m.disableEmailNotification ?? true,
+        };
+      }
+    }
+    const it = mapIterator(entries);
+    this.invitations = named(
+      new GuarddutyMember(this, "Invitation", {
+        provider: props.administratorProvider,
+        forEach: it,
+        region: it.getString("region"),
+        detectorId: eachKeyAttribute(props.administratorDetector.fqn, "id", "each.value.region"),
+        accountId: it.getString("account_id"),
+        email: it.getString("email"),
+        invitationMessage: it.getString("invitation_message"),
+        disableEmailNotification: it.getBoolean("disable_email_notification"),
+        invite: true,
+        dependsOn: props.dependsOn,
+      }),
+    );
+
+    const detectors = new Map<string, GuarddutyDetector>();
+    const accepters = new Map<string, GuarddutyInviteAccepter>();
+    for (const m of [...props.members].sort((a, b) => a.accountId.localeCompare(b.accountId))) {
+      const member = new Construct(this, `Member-${m.accountId}`);
+      const regions = regionIterator(props.regions);
+      const detector = named(
+        new GuarddutyDetector(member, "Detector", { provider: m.provider, forEach: regions, region: regions.key, enable: true }),
+      );
+      const accepting = regionIterator(props.regions);
+      accepters.set(
+        m.accountId,
+        named(
+          new GuarddutyInviteAccepter(member, "Accepter", {
+            provider: m.provider,
+            forEach: accepting,
+            region: accepting.key,
+            detectorId: eachKeyAttribute(detector.fqn, "id"),
+            masterAccountId: props.administratorAccountId,
+            dependsOn: [this.invitations],
+          }),
+        ),
+      );
+      detectors.set(m.accountId, detector);
+    }
+    this.memberDetectors = detectors;
+    this.accepters = accepters;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * Reading synthesized cdk.tf.json documents: resource blocks, their for_each instances and regions.
+ * Pure functions over parsed JSON, no cdktf import.
+ */
+
+/** A parsed cdk.tf.json. */
+export interface TerraformDocument {
+  readonly resource?: Record<string, Record<string, Record<string, unknown>>>;
+  readonly provider?: Record<string, Array<Record<string, unknown>>>;
+  readonly output?: Record<string, unknown>;
+  readonly import?: Array<Record<string, unknown>>;
+  readonly [key: string]: unknown;
+}
+
+/** One resource instance as `terraform plan` addresses it. */
+export interface ResourceInstance {
+  readonly type: string;
+  readonly name: string;
+  /** `aws_guardduty_detector.x["eu-west-1"]` */
+  readonly address: string;
+  /** The for_each key, if any. */
+  readonly key?: string;
+  /** The region the instance is placed in (resource `region` argument, else its provider's region). */
+  readonly region?: string;
+  /** The provider alias (`aws.security` -> `security`). */
+  readonly providerAlias?: string;
+  readonly body: Record<string, unknown>;
+}
+
+function providerRegions(doc: TerraformDocument): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const p of doc.provider?.aws ?? []) out.set(String(p.alias ?? ""), p.region as string | undefined);
+  return out;
+}
+
+/** The value an `${each.key}` / `${each.value.x}` expression takes for one for_each entry. */
+function eachValue(expr: unknown, key: string, value: unknown): string | undefined {
+  if (typeof expr !== "string") return undefined;
+  if (expr === "${each.key}") return key;
+  if (expr === "${each.value}") return typeof value === "string" ? value : undefined;
+  const m = /^\$\{each\.value\.([A-Za-z0-9_]+)\}$/.exec(expr);
+  if (m && value && typeof value === "object") {
+    const v = (value as Record<string, unknown>)[m[1]];
+    return typeof v === "string" ? v : undefined;
+  }
+  return expr.includes("${") ? undefined : expr;
+}
+
+/** Every resource instance of a document, for_each expanded when its map is literal. */
+export function resourceInstances(doc: TerraformDocument): ResourceInstance[] {
+  const regions = providerRegions(doc);
+  const out: ResourceInstance[] = [];
+  for (const [type, byName] of Object.entries(doc.resource ?? {})) {
+    for (const [name, body] of Object.entries(byName)) {
+      const alias = typeof body.provider === "string" ? body.provider.replace(/^aws\./, "") : undefined;
+      const fallback = regions.get(alias ?? "");
+      const forEach = body.for_each;
+      if (forEach && typeof forEach === "object" && !Array.isArray(forEach)) {
+        for (const [key, value] of Object.entries(forEach as Record<string, unknown>)) {
+          out.push({
+            type, name, key, body, providerAlias: alias,
+            address: `${type}.${name}[${JSON.stringify(key)}]`,
+            region: body.region === undefined ? fallback : eachValue(body.region, key, value),
+          });
+        }
+      } else {
+        out.push({
+          type, name, body, providerAlias: alias,
+          address: `${type}.${name}`,
+          region: typeof body.region === "string" && !body.region.includes("${") ? body.region : fallback,
+        });
+      }
+    }
+  }
+  return out.sort((a, b) => a.address.localeCompare(b.address));
+}
+
+/** The accounts a document's AWS providers are pinned to, by alias. */
+export function providerAccounts(doc: TerraformDocument): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of doc.provider?.aws ?? []) {
+    const ids = p.allowed_account_ids;
+    if (Array.isArray(ids) && typeof ids[0] === "string") out.set(String(p.alias ?? ""), ids[0]);
+  }
+  return out;
+}

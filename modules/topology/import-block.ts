@@ -1,0 +1,38 @@
+import { TerraformElement, type TerraformResource } from "cdktf";
+import { Construct } from "constructs";
+
+/** Props of {@link ImportBlock}. */
+export interface ImportBlockProps {
+  /** The resource to adopt. */
+  readonly resource: TerraformResource;
+  /** The for_each key of the instance to adopt. @default - the resource has no for_each */
+  readonly key?: string;
+  /** The ID of the existing object (for a GuardDuty detector: the detector ID). */
+  readonly importId: string;
+}
+
+/**
+ * A Terraform `import` block that adopts an existing object into one for_each instance of a resource
+ * (`to = aws_guardduty_detector.x["eu-west-1"]`), which cdktf's `importFrom` cannot address. It carries no
+ * `provider` argument: Terraform rejects one outside configuration generation, and the import uses the
+ * resource's own provider.
+ */
+export class ImportBlock extends TerraformElement {
+  constructor(
+    scope: Construct,
+    id: string,
+    private readonly props: ImportBlockProps,
+  ) {
+    super(scope, id);
+  }
+
+  /** The address the block imports into. */
+  public get to(): string {
+    const base = `${this.props.resource.terraformResourceType}.${this.props.resource.friendlyUniqueId}`;
+    return this.props.key === undefined ? base : `${base}[${JSON.stringify(this.props.key)}]`;
+  }
+
+  public toTerraform(): any {
+    return { import: [{ to: this.to, id: this.props.importId }] };
+  }
+}

@@ -1,0 +1,20 @@
+import { Token } from "cdktf";
+import { isKnownRegion } from "../topology/regions";
+
+/** Fails unless `regions` is a non-empty list of known, distinct region codes. */
+export function assertRegions(prop: string, regions: readonly string[]): void {
+  if (regions.length === 0) throw new Error(`${prop} must list at least one region; got []`);
+  const seen = new Set<string>();
+  for (const r of regions) {
+    if (Token.isUnresolved(r)) throw new Error(`${prop} must be literal region codes (they name Terraform addresses); got a token`);
+    if (!isKnownRegion(r)) throw new Error(`${prop} must contain known AWS region codes (e.g. eu-west-1); got "${r}"`);
+    if (seen.has(r)) throw new Error(`${prop} must not repeat a region; got "${r}" twice`);
+    seen.add(r);
+  }
+}
+
+/** Fails unless `value` is a 12-digit account ID (tokens pass). */
+export function assertAccountId(prop: string, value: string): void {
+  if (Token.isUnresolved(value)) return;
+  if (!/^\d{12}$/.test(value)) throw new Error(`${prop} must be a 12-digit AWS account ID; got "${value}"`);
+}
