@@ -2,15 +2,16 @@ import * as path from "path";
 import { LocalBackend, S3Backend, TerraformStack, type S3BackendConfig } from "cdktf";
 import type { BackendConfig } from "../config/estate-schema";
 
-/** The S3 backend with S3-native locking (`use_lockfile`, Terraform >= 1.10), which cdktf 0.21 does not type. */
-export class S3LockfileBackend extends S3Backend {
-  constructor(scope: TerraformStack, private readonly lockProps: S3BackendConfig & { readonly useLockfile?: boolean }) {
-    super(scope, lockProps);
-  }
+/** S3 backend settings plus S3-native locking (`use_lockfile`, Terraform >= 1.10), which cdktf 0.21 does not type. */
+export interface S3LockfileBackendConfig extends S3BackendConfig {
+  /** Lock the state with a lock file next to it. @default - Terraform's default (no locking) */
+  readonly useLockfile?: boolean;
+}
 
-  protected synthesizeAttributes(): { [name: string]: any } {
-    const attributes = super.synthesizeAttributes();
-    return this.lockProps.useLockfile === false ? attributes : { ...attributes, use_lockfile: true };
+/** The S3 backend with a typed `useLockfile` (cdktf passes every prop through, snake-cased). */
+export class S3LockfileBackend extends S3Backend {
+  constructor(scope: TerraformStack, props: S3LockfileBackendConfig) {
+    super(scope, props);
   }
 }
 

@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { App } from "cdktf";
+import { build } from "../../examples/organization";
+import { resourceInstances } from "../../modules/review/synthesized";
+import { ACCOUNTS, resources } from "../helpers";
+import { EXAMPLE_FILE, exampleRaw, synthEstate } from "./fixtures";
+
+const REGIONS = ["eu-west-1", "me-south-1", "us-east-1"];
+
+test("the example has one provider per account, each pinned to its account and assuming its role", () => {
+  const { doc } = synthEstate(exampleRaw());
+  const providers = doc.provider!.aws;
+  expect(providers.map((p: any) => [p.alias, p.allowed_account_ids[0]])).toEqual([
+    ["management", ACCOUNTS.management], ["security", ACCOUNTS.security], ["log-archive", ACCOUNTS.logArchive],
+    ["member-444455556666", ACCOUNTS.invited],
+  ]);
+  expect(providers[0].assume_role[0].role_arn).toBe("arn:aws:iam::111111111111:role/OrganizationAccountAccessRole");
+  expect(providers[3].assume_role[0].role_arn).toBe("arn:aws:iam::444455556666:role/GuardDutyMemberDeployer");
+  expect(new Set(providers.map((p: any) => p.region))).toEqual(new Set(["eu-west-1"]));
+});
+
+test("every part of the organization core exists in every region", () => {
+  const instances = resourceInstances(synthEstate(exampleRaw()).doc as any);
+  const regionsOf = (type: string, name?: string) =>
+    instances.filter((i) => i.type === type && (!name || i.name === name)).map((i) => i.region).sort();
+  expect(regionsOf("aws_guardduty_detector", "estate_organization_administrator_detector")).toEqual(REGIONS);
+  expect(regionsOf("aws_guardduty_organization_admin_account")).toEqual(REGIONS);
+  expect(regionsOf("aws_guardduty_organization_configuration")).toEqual(REGIONS);
+  expect(regionsOf("aws_guardduty_member")).toEqual(REGIONS);
+  expect(regionsOf("aws_guardduty_invite_accepter")).toEqual(REGIONS);
+  expect(regionsOf("aws_guardduty_detector_feature")).toEqual(REGIONS.flatMap((r) => Array(6).fill(r)).sort());
+  expect(regionsOf("aws_guardduty_organization_configuration_feature")).toEqual(REGIONS.flatMap((r) => Array(6).fill(r)).sort());
+});
+
+test("the designation comes from the management account, everything else of the core from the administrator", () => {
+  const { doc } = synthEstate(exampleRaw());
+  expect(resources(doc, "aws_guardduty_organization_admin_account").estate_organization_delegation_admin_account.provider).toBe("aws.management");
+  expect(resources(doc, "aws_guardduty_organization_configuration").estate_organization_auto_enable_configuration.provider).toBe("aws.security");
+  expect(resources(doc, "aws_guardduty_member").estate_organization_invited_invitation.provider).toBe("aws.security");
+});
+
+test("existing detectors are adopted by import blocks", () => {
+  const raw = exampleRaw();
+  raw.existingDetectorIds = { "eu-west-1": "0123456789abcdef0123456789abcdef" };
+  expect(synthEstate(raw).doc.import).toEqual([
+    { to: 'aws_guardduty_detector.estate_organization_administrator_detector["eu-west-1"]', id: "0123456789abcdef0123456789abcdef" },
+  ]);
+});
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? filesUnder(p) : [p];
+  });
+}
+
+test("cdktf.out contains no absolute path of this machine", () => {
+  const outdir = mkdtempSync(path.join(tmpdir(), "gd-out-"));
+  const app = new App({ outdir });
+  build(app, EXAMPLE_FILE);
+  app.synth();
+  const files = filesUnder(outdir);
+  expect(files.length).toBeGreaterThan(1);
+  for (const f of files) {
+    const text = readFileSync(f, "utf8");
+    for (const forbidden of [process.cwd(), outdir, tmpdir(), path.dirname(EXAMPLE_FILE)]) expect(text).not.toContain(forbidden);
+  }
+});
