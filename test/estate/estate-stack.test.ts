@@ -16,7 +16,8 @@ test("the example has one provider per account, each pinned to its account and a
     ["management", ACCOUNTS.management], ["security", ACCOUNTS.security], ["log-archive", ACCOUNTS.logArchive],
     ["member-444455556666", ACCOUNTS.invited],
   ]);
-  expect(providers[0].assume_role[0].role_arn).toBe("arn:aws:iam::111111111111:role/OrganizationAccountAccessRole");
+  expect(providers[0].assume_role[0].role_arn).toBe("arn:aws:iam::111111111111:role/GuardDutyOrganizationDeployer");
+  expect(providers[1].assume_role[0].role_arn).toBe("arn:aws:iam::222222222222:role/OrganizationAccountAccessRole");
   expect(providers[3].assume_role[0].role_arn).toBe("arn:aws:iam::444455556666:role/GuardDutyMemberDeployer");
   expect(new Set(providers.map((p: any) => p.region))).toEqual(new Set(["eu-west-1"]));
 });
