@@ -1,0 +1,49 @@
+/**
+ * Reading `terraform show -json <planfile>` (Terraform's documented plan representation): counts of each action
+ * and the changes a reviewer must never approve blindly, the destruction or replacement of what holds findings.
+ */
+
+/** A `resource_changes` entry of Terraform's plan JSON. */
+export interface PlanResourceChange {
+  readonly address: string;
+  readonly type: string;
+  readonly mode?: string;
+  readonly change: { readonly actions: readonly string[]; readonly importing?: unknown };
+}
+
+/** What the plan does. */
+export interface PlanAnalysis {
+  readonly create: number;
+  readonly update: number;
+  readonly delete: number;
+  readonly replace: number;
+  readonly import: number;
+  readonly noop: number;
+  /** Destroyed or replaced detectors, findings buckets or keys: `address (delete|replace)`. */
+  readonly dangers: readonly string[];
+}
+
+/** Resource types whose destruction loses findings or breaks the organization. */
+export const PROTECTED_TYPES: readonly string[] = [
+  "aws_guardduty_detector", "aws_s3_bucket", "aws_kms_key", "aws_guardduty_organization_admin_account",
+];
+
+/** Counts a plan's actions and lists the dangerous ones. */
+export function analyzePlan(plan: { resource_changes?: readonly PlanResourceChange[] }): PlanAnalysis {
+  const counts = { create: 0, update: 0, delete: 0, replace: 0, import: 0, noop: 0 };
+  const dangers: string[] = [];
+  for (const rc of plan.resource_changes ?? []) {
+    if (rc.mode === "data") continue;
+    const a = rc.change.actions;
+    if (rc.change.importing) counts.import++;
+    let kind: "create" | "update" | "delete" | "replace" | "noop";
+    if (a.includes("delete") && a.includes("create")) kind = "replace";
+    else if (a.includes("delete")) kind = "delete";
+    else if (a.includes("create")) kind = "create";
+    else if (a.includes("update")) kind = "update";
+    else kind = "noop";
+    counts[kind]++;
+    if ((kind === "delete" || kind === "replace") && PROTECTED_TYPES.includes(rc.type)) dangers.push(`${rc.address} (${kind})`);
+  }
+  return { ...counts, dangers };
+}
