@@ -46,7 +46,21 @@ function eachValue(expr: unknown, key: string, value: unknown): string | undefin
   return expr.includes("${") ? undefined : expr;
 }
 
-/** Every resource instance of a document, for_each expanded when its map is literal. */
+/**
+ * The entries of a for_each: a literal map, or the `setproduct(<regions>, <accounts>)` expression this library
+ * writes for region x account keys. Other expressions are unknown until Terraform evaluates them.
+ */
+export function forEachEntries(forEach: unknown): Array<[string, unknown]> | undefined {
+  if (forEach && typeof forEach === "object" && !Array.isArray(forEach)) return Object.entries(forEach as Record<string, unknown>);
+  if (typeof forEach !== "string") return undefined;
+  const m = /^\$\{\{ for pair in setproduct\((\[[^\]]*\]), (\[[^\]]*\])\) : "\$\{pair\[0\]\}\/\$\{pair\[1\]\}" => \{ region = pair\[0\], account_id = pair\[1\] \} \}\}$/.exec(forEach);
+  if (!m) return undefined;
+  const regions = JSON.parse(m[1]) as string[];
+  const accounts = JSON.parse(m[2]) as string[];
+  return regions.flatMap((region) => accounts.map((account_id) => [`${region}/${account_id}`, { region, account_id }] as [string, unknown]));
+}
+
+/** Every resource instance of a document, for_each expanded when its keys are known at synthesis. */
 export function resourceInstances(doc: TerraformDocument): ResourceInstance[] {
   const regions = providerRegions(doc);
   const out: ResourceInstance[] = [];
@@ -54,9 +68,9 @@ export function resourceInstances(doc: TerraformDocument): ResourceInstance[] {
     for (const [name, body] of Object.entries(byName)) {
       const alias = typeof body.provider === "string" ? body.provider.replace(/^aws\./, "") : undefined;
       const fallback = regions.get(alias ?? "");
-      const forEach = body.for_each;
-      if (forEach && typeof forEach === "object" && !Array.isArray(forEach)) {
-        for (const [key, value] of Object.entries(forEach as Record<string, unknown>)) {
+      const entries = forEachEntries(body.for_each);
+      if (entries) {
+        for (const [key, value] of entries) {
           out.push({
             type, name, key, body, providerAlias: alias,
             address: `${type}.${name}[${JSON.stringify(key)}]`,

@@ -1,0 +1,90 @@
+import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
+import { GuarddutyMemberDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-member-detector-feature";
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { PROTECTION_PLANS, type ProtectionPlan } from "../config/estate-schema";
+import { named } from "../topology/addresses";
+import { eachKeyAttribute } from "../topology/for-each";
+import { assertProviderInStack } from "../topology/topology";
+import { assertAccountId, assertRegions } from "../topology/validation";
+import { planConstructId } from "./protection-plans";
+
+/** One organization member whose plans differ from the organization's auto-enable. */
+export interface MemberFeatureOverride {
+  readonly accountId: string;
+  /** Plan -> on or off for this member, in every region. */
+  readonly protectionPlans: Readonly<Partial<Record<ProtectionPlan, boolean>>>;
+}
+
+/** Props of {@link MemberFeatureOverrides}. */
+export interface MemberFeatureOverridesProps {
+  /** The delegated administrator's provider. */
+  readonly provider: AwsProvider;
+  /** The administrator detector resource, for_each keyed by region. */
+  readonly administratorDetector: GuarddutyDetector;
+  readonly regions: readonly string[];
+  readonly members: readonly MemberFeatureOverride[];
+  /** What must exist first: the organization configuration. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Per-account protection plan overrides for organization members (`aws_guardduty_member_detector_feature`),
+ * one resource per plan, keyed `"<region>/<account>"`. The keys are computed by Terraform from two short lists
+ * (`setproduct(regions, accounts)`), so the synthesized document grows with the accounts, not with
+ * accounts x regions.
+ */
+export class MemberFeatureOverrides extends Construct {
+  /** One resource per overridden plan and status. */
+  public readonly features: readonly GuarddutyMemberDetectorFeature[];
+
+  constructor(scope: Construct, id: string, props: MemberFeatureOverridesProps) {
+    super(scope, id);
+    assertProviderInStack(this, props.provider);
+    assertRegions("regions", props.regions);
+    const seen = new Set<string>();
+    for (const m of props.members) {
+      assertAccountId("members[].accountId", m.accountId);
+      if (seen.has(m.accountId)) throw new Error(`members must not repeat an account; got ${m.accountId} twice`);
+      seen.add(m.accountId);
+      for (const plan of Object.keys(m.protectionPlans)) {
+        if (!PROTECTION_PLANS.includes(plan as ProtectionPlan)) {
+          throw new Error(`members[${m.accountId}].protectionPlans has "${plan}"; allowed: ${PROTECTION_PLANS.join(", ")}`);
+        }
+      }
+    }
+    const regions = [...props.regions].sort();
+    const features: GuarddutyMemberDetectorFeature[] = [];
+    for (const plan of PROTECTION_PLANS) {
+      for (const enabled of [true, false]) {
+        const accounts = props.members.filter((m) => m.protectionPlans[plan] === enabled).map((m) => m.accountId).sort();
+        if (accounts.length === 0) continue;
+        const it = TerraformIterator.fromMap(Token.asAnyMap(regionAccountProduct(regions, accounts)) as Record<string, unknown>);
+        features.push(
+          named(
+            new GuarddutyMemberDetectorFeature(this, `${planConstructId(plan)}${enabled ? "Enabled" : "Disabled"}`, {
+              provider: props.provider,
+              forEach: it,
+              region: it.getString("region"),
+              accountId: it.getString("account_id"),
+              detectorId: eachKeyAttribute(props.administratorDetector.fqn, "id", "each.value.region"),
+              name: plan,
+              status: enabled ? "ENABLED" : "DISABLED",
+              dependsOn: props.dependsOn,
+            }),
+          ),
+        );
+      }
+    }
+    this.features = features;
+  }
+}
+
+/**
+ * `${{ for pair in setproduct(["eu-west-1"], ["111122223333"]) : "${pair[0]}/${pair[1]}" => { region = pair[0], account_id = pair[1] } }}`:
+ * a for_each map keyed `"<region>/<account>"`, built by Terraform.
+ */
+export function regionAccountProduct(regions: readonly string[], accounts: readonly string[]): string {
+  return `\${{ for pair in setproduct(${JSON.stringify(regions)}, ${JSON.stringify(accounts)}) : "\${pair[0]}/\${pair[1]}" => { region = pair[0], account_id = pair[1] } }}`;
+}
