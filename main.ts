@@ -4,14 +4,15 @@
  * anything is written: every problem is listed and the exit code is 1.
  */
 import { App } from "cdktf";
-import { EstateConfigError } from "./modules/config/load";
+import type { EstateConfig } from "./modules/config/estate-config";
+import { EstateConfigError, loadEstate } from "./modules/config/load";
 import { formatSummary, readSynthesized, summarizeStack } from "./modules/review/summary";
-import { build } from "./examples/organization";
+import { build, EXAMPLE_CONFIG } from "./examples/organization";
 
 function main(): number {
-  const app = new App();
+  let config: EstateConfig;
   try {
-    build(app);
+    config = loadEstate(process.env.GUARDDUTY_CONFIG || EXAMPLE_CONFIG);
   } catch (e) {
     if (e instanceof EstateConfigError) {
       process.stderr.write(`guardduty-cdktf: refusing ${e.message}\nNothing was written.\n`);
@@ -19,6 +20,8 @@ function main(): number {
     }
     throw e;
   }
+  const app = new App(); // creates the output directory: only once the config is known to be good
+  build(app, config);
   app.synth();
   const summaries = readSynthesized(app.outdir).map(({ stack, doc }) => summarizeStack(stack, doc));
   process.stdout.write(`${formatSummary(summaries, app.outdir)}\n`);

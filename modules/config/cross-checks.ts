@@ -3,7 +3,7 @@
  * is reported at once: each check guards the types it reads.
  */
 import { partitionOf, isKnownRegion } from "../topology/regions";
-import type { EstateInput } from "./estate-schema";
+import { AGENT_MANAGEMENT, AGENTS_OF_PLAN, PROTECTION_PLANS, type EstateInput } from "./estate-schema";
 
 /** One problem found in a config: where, and what is wrong. */
 export interface ConfigIssue {
@@ -15,6 +15,10 @@ const ROLE_LABEL = { management: "management", security: "security (delegated ad
 
 function str(v: unknown): string | undefined {
   return typeof v === "string" ? v : undefined;
+}
+
+function plainObject(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 function accountChecks(input: Partial<EstateInput>): ConfigIssue[] {
@@ -42,7 +46,7 @@ function accountChecks(input: Partial<EstateInput>): ConfigIssue[] {
     const id = ids[role];
     const arnAccount = arn?.split(":")[4];
     if (arn && id && arnAccount !== id) {
-      issues.push({ path: ["accounts", role, "roleArn"], message: `must be a role in account ${id}; got a role in ${arnAccount}` });
+      issues.push({ path: ["accounts", role, "roleArn"], message: `must be a role in account ${id} (this ARN is in account ${arnAccount})` });
     }
   }
 
@@ -65,7 +69,7 @@ function accountChecks(input: Partial<EstateInput>): ConfigIssue[] {
     }
     const arn = str(m?.roleArn);
     if (arn && arn.split(":")[4] !== id) {
-      issues.push({ path: ["invitedMembers", i, "roleArn"], message: `must be a role in account ${id}; got a role in ${arn.split(":")[4]}` });
+      issues.push({ path: ["invitedMembers", i, "roleArn"], message: `must be a role in account ${id} (this ARN is in account ${arn.split(":")[4]})` });
     }
   });
   return issues;
@@ -73,32 +77,34 @@ function accountChecks(input: Partial<EstateInput>): ConfigIssue[] {
 
 function regionChecks(input: Partial<EstateInput>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const regions = (Array.isArray(input.regions) ? input.regions : []).filter((r): r is string => typeof r === "string" && isKnownRegion(r));
+  const listed: unknown[] = Array.isArray(input.regions) ? input.regions : [];
+  const regions = listed.filter((r): r is string => typeof r === "string" && isKnownRegion(r));
   const firstIndex = new Map<string, number>();
-  (input.regions ?? []).forEach((r, i) => {
+  listed.forEach((r, i) => {
     if (typeof r !== "string") return;
     if (firstIndex.has(r)) issues.push({ path: ["regions", i], message: `duplicate region ${r}: already regions[${firstIndex.get(r)}]` });
     else firstIndex.set(r, i);
   });
   const partitions = [...new Set(regions.map(partitionOf))];
   if (partitions.length > 1) {
+    const spans = partitions.map((p) => `${p} (${[...new Set(regions.filter((r) => partitionOf(r) === p))].join(", ")})`);
     issues.push({
       path: ["regions"],
-      message: `all regions must be in one partition; got ${partitions.join(", ")} (${regions.join(", ")})`,
+      message: `all regions must be in one partition (one set of credentials and ARNs); these span ${spans.join(" and ")}`,
     });
   }
   const home = str(input.homeRegion);
   if (home === undefined && regions.length > 1) {
-    issues.push({ path: ["homeRegion"], message: `required when several regions are configured: one of ${regions.join(", ")}` });
+    issues.push({ path: ["homeRegion"], message: `required when several regions are configured: one of ${[...new Set(regions)].join(", ")}` });
   }
   if (home && isKnownRegion(home) && regions.length > 0 && !regions.includes(home)) {
-    issues.push({ path: ["homeRegion"], message: `must be one of the configured regions (${regions.join(", ")}); got "${home}"` });
+    issues.push({ path: ["homeRegion"], message: `must be one of the configured regions: ${[...new Set(regions)].join(", ")}` });
   }
-  for (const region of Object.keys(input.existingDetectorIds ?? {})) {
+  for (const region of Object.keys(plainObject(input.existingDetectorIds) ?? {})) {
     if (isKnownRegion(region) && regions.length > 0 && !regions.includes(region)) {
       issues.push({
         path: ["existingDetectorIds", region],
-        message: `region ${region} is not one of the configured regions (${regions.join(", ")})`,
+        message: `region ${region} is not one of the configured regions (${[...new Set(regions)].join(", ")})`,
       });
     }
   }
@@ -107,8 +113,8 @@ function regionChecks(input: Partial<EstateInput>): ConfigIssue[] {
 
 function planChecks(input: Partial<EstateInput>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
-  const plans = (input.protectionPlans ?? {}) as Record<string, { agentManagement?: Record<string, unknown> } | undefined>;
-  if (plans.RUNTIME_MONITORING && plans.EKS_RUNTIME_MONITORING) {
+  const plans = (plainObject(input.protectionPlans) ?? {}) as Record<string, { agentManagement?: unknown } | undefined>;
+  if (plans.RUNTIME_MONITORING !== undefined && plans.EKS_RUNTIME_MONITORING !== undefined) {
     issues.push({
       path: ["protectionPlans", "EKS_RUNTIME_MONITORING"],
       message:
@@ -116,18 +122,22 @@ function planChecks(input: Partial<EstateInput>): ConfigIssue[] {
         "(use its agentManagement.EKS_ADDON_MANAGEMENT) and supersedes EKS_RUNTIME_MONITORING",
     });
   }
-  for (const [plan, settings] of Object.entries(plans)) {
-    const agents = settings?.agentManagement;
-    if (!agents || typeof agents !== "object") continue;
-    const allowed = plan === "RUNTIME_MONITORING" ? ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"]
-      : plan === "EKS_RUNTIME_MONITORING" ? ["EKS_ADDON_MANAGEMENT"] : [];
-    for (const key of Object.keys(agents)) {
-      if (!allowed.includes(key)) {
+  for (const plan of PROTECTION_PLANS) {
+    const settings = plainObject(plans[plan]) as { agentManagement?: unknown } | undefined;
+    if (settings?.agentManagement === undefined) continue;
+    const allowed = AGENTS_OF_PLAN[plan];
+    if (allowed.length === 0) {
+      issues.push({
+        path: ["protectionPlans", plan, "agentManagement"],
+        message: `${plan} has no agent management; only RUNTIME_MONITORING and EKS_RUNTIME_MONITORING take agentManagement`,
+      });
+      continue;
+    }
+    for (const key of Object.keys(plainObject(settings.agentManagement) ?? {})) {
+      if ((AGENT_MANAGEMENT as readonly string[]).includes(key) && !(allowed as readonly string[]).includes(key)) {
         issues.push({
           path: ["protectionPlans", plan, "agentManagement", key],
-          message: allowed.length === 0
-            ? `${plan} has no agent management; only RUNTIME_MONITORING and EKS_RUNTIME_MONITORING do`
-            : `${plan} allows agent management ${allowed.join(", ")}`,
+          message: `${plan} allows only agent management ${allowed.join(", ")}`,
         });
       }
     }
@@ -135,7 +145,31 @@ function planChecks(input: Partial<EstateInput>): ConfigIssue[] {
   return issues;
 }
 
-/** Every cross-field problem of an estate file (which may be partly malformed). */
+/** Role ARNs must be in the partition of the configured regions, or assuming them fails at plan time. */
+function partitionChecks(input: Partial<EstateInput>): ConfigIssue[] {
+  const regions = (Array.isArray(input.regions) ? input.regions : []).filter((r): r is string => typeof r === "string" && isKnownRegion(r));
+  const partitions = [...new Set(regions.map(partitionOf))];
+  if (partitions.length !== 1) return []; // no region, or a partition problem already reported
+  const [partition] = partitions;
+  const issues: ConfigIssue[] = [];
+  const check = (path: Array<string | number>, arn: string | undefined) => {
+    const arnPartition = arn?.split(":")[1];
+    if (arn && arnPartition !== partition) {
+      issues.push({ path, message: `must be an ARN of partition ${partition}, the partition of regions (this ARN is in ${arnPartition})` });
+    }
+  };
+  const accounts = (plainObject(input.accounts) ?? {}) as Record<string, { roleArn?: unknown } | undefined>;
+  for (const role of ["management", "security", "logArchive"] as const) {
+    check(["accounts", role, "roleArn"], str(plainObject(accounts[role])?.roleArn));
+  }
+  (Array.isArray(input.invitedMembers) ? input.invitedMembers : []).forEach((m, i) => {
+    check(["invitedMembers", i, "roleArn"], str(plainObject(m)?.roleArn));
+  });
+  return issues;
+}
+
+/** Every cross-field problem of an estate file (which may be partly malformed, or not even an object). */
 export function estateIssues(input: Partial<EstateInput>): ConfigIssue[] {
-  return [...accountChecks(input), ...regionChecks(input), ...planChecks(input)];
+  if (!plainObject(input)) return [];
+  return [...accountChecks(input), ...regionChecks(input), ...planChecks(input), ...partitionChecks(input)];
 }

@@ -4,7 +4,7 @@
  */
 import { arns, partitionOf, type Partition } from "../topology/regions";
 import {
-  AGENT_MANAGEMENT, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
+  AGENTS_OF_PLAN, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
   type FindingPublishingFrequency, type ProtectionPlan,
 } from "./estate-schema";
 
@@ -58,12 +58,6 @@ export const DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
 /** Plans enabled when the file names none: every plan but EKS_RUNTIME_MONITORING, which RUNTIME_MONITORING supersedes. */
 export const DEFAULT_PLANS: readonly ProtectionPlan[] = PROTECTION_PLANS.filter((p) => p !== "EKS_RUNTIME_MONITORING");
 
-const AGENTS_OF: Record<ProtectionPlan, readonly AgentManagement[]> = {
-  S3_DATA_EVENTS: [], EKS_AUDIT_LOGS: [], EBS_MALWARE_PROTECTION: [], RDS_LOGIN_EVENTS: [], LAMBDA_NETWORK_LOGS: [],
-  RUNTIME_MONITORING: AGENT_MANAGEMENT,
-  EKS_RUNTIME_MONITORING: ["EKS_ADDON_MANAGEMENT"],
-};
-
 /** The plans to configure: the file's settings merged over the defaults. */
 export function resolvePlans(input: EstateInput["protectionPlans"], orgAutoEnable: AutoEnable): ResolvedPlan[] {
   const given = input ?? {};
@@ -76,7 +70,7 @@ export function resolvePlans(input: EstateInput["protectionPlans"], orgAutoEnabl
       name,
       enabled,
       autoEnable: settings.autoEnable ?? (enabled ? orgAutoEnable : "NONE"),
-      agentManagement: AGENTS_OF[name].map((agent) => ({ name: agent, enabled: settings.agentManagement?.[agent] ?? true })),
+      agentManagement: AGENTS_OF_PLAN[name].map((agent) => ({ name: agent, enabled: settings.agentManagement?.[agent] ?? true })),
     };
   });
 }

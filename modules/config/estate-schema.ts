@@ -23,6 +23,13 @@ export type ProtectionPlan = (typeof PROTECTION_PLANS)[number];
 export const AGENT_MANAGEMENT = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"] as const;
 export type AgentManagement = (typeof AGENT_MANAGEMENT)[number];
 
+/** The agent-management settings each plan takes (none for plans without an agent). */
+export const AGENTS_OF_PLAN: Readonly<Record<ProtectionPlan, readonly AgentManagement[]>> = {
+  S3_DATA_EVENTS: [], EKS_AUDIT_LOGS: [], EBS_MALWARE_PROTECTION: [], RDS_LOGIN_EVENTS: [], LAMBDA_NETWORK_LOGS: [],
+  RUNTIME_MONITORING: AGENT_MANAGEMENT,
+  EKS_RUNTIME_MONITORING: ["EKS_ADDON_MANAGEMENT"],
+};
+
 const frequencySchema = z.enum(FINDING_PUBLISHING_FREQUENCIES, {
   error: `expected one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}`,
 });
@@ -86,6 +93,8 @@ const relativePath = z
     error: "expected a path relative to the project root (an absolute path would be written into cdktf.out)",
   });
 
+const BUCKET_NAME = "expected an S3 bucket name: 3-63 of a-z 0-9 . - starting and ending with a letter or digit";
+
 const backendSchema = z.discriminatedUnion(
   "type",
   [
@@ -96,25 +105,27 @@ const backendSchema = z.discriminatedUnion(
     }),
     strictObject({
       type: z.literal("s3"),
-      bucket: z.string({ error: "expected the state bucket name" }).min(3, { error: "expected the state bucket name" }),
-      key: z.string({ error: "expected the state object key" }).min(1, { error: "expected the state object key" }),
+      bucket: z
+        .string({ error: BUCKET_NAME })
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: BUCKET_NAME }),
+      key: z.string({ error: "expected the state object key as a string" }).min(1, { error: "expected a non-empty state object key" }),
       region: regionSchema,
       /** S3-native state locking (Terraform >= 1.10). @default true */
       useLockfile: z.boolean({ error: "expected true or false" }).optional(),
       /** Role to assume for the state bucket. @default - the caller's credentials */
       roleArn: roleArnSchema.optional(),
       /** KMS key for the state object. @default - the bucket's default encryption */
-      kmsKeyId: z.string().min(1).optional(),
+      kmsKeyId: z.string({ error: "expected a KMS key ID or ARN as a string" }).min(1, { error: "expected a KMS key ID or ARN" }).optional(),
     }),
   ],
-  { error: "expected backend.type to be \"local\" or \"s3\"" },
+  { error: "expected \"local\" or \"s3\"" },
 );
 export type BackendConfig = z.infer<typeof backendSchema>;
 
 /** The estate file, validated for shape and values. */
 export const estateSchema = strictObject({
   /** JSON Schema reference for editors; ignored. */
-  $schema: z.string().optional(),
+  $schema: z.string({ error: "expected a path or URL of the JSON Schema as a string" }).optional(),
   /** Name of the estate: the stack name and the prefix of named AWS resources. @default "guardduty" */
   name: z
     .string({ error: "expected a name as a string" })
@@ -130,7 +141,7 @@ export const estateSchema = strictObject({
   }),
   /** Role assumed in every account that has no roleArn. @default "OrganizationAccountAccessRole" */
   roleName: roleNameSchema.optional(),
-  /** Region of the providers, of the export bucket and of notifications. @default - the first of regions */
+  /** Region of the providers, of the export bucket and of notifications. @default - the only region; required with several */
   homeRegion: regionSchema.optional(),
   /** Regions where GuardDuty runs; opt-in regions must be enabled in every account first. */
   regions: z
@@ -140,11 +151,19 @@ export const estateSchema = strictObject({
   findingPublishingFrequency: frequencySchema.optional(),
   /** Which organization accounts GuardDuty enables: ALL, NEW or NONE. @default "ALL" */
   autoEnableOrganizationMembers: autoEnableSchema.optional(),
-  /** Protection plans, merged over the defaults (every plan on, Runtime Monitoring with all agent management). */
+  /**
+   * Protection plans, merged over the defaults.
+   * @default - every plan but EKS_RUNTIME_MONITORING (superseded by RUNTIME_MONITORING) on, RUNTIME_MONITORING with all agent management
+   */
   protectionPlans: protectionPlansSchema.optional(),
   /** Administrator detectors that already exist, by region: adopted with a Terraform import block. @default {} */
   existingDetectorIds: z
-    .record(regionSchema, z.string().regex(/^[a-z0-9]{32}$/, { error: "expected a 32-character GuardDuty detector ID" }))
+    .record(
+      regionSchema,
+      z.string({ error: "expected a GuardDuty detector ID as a string" })
+        .regex(/^[a-z0-9]{32}$/, { error: "expected a 32-character GuardDuty detector ID (a-z 0-9)" }),
+      { error: "expected an object of region -> detector ID, e.g. { \"eu-west-1\": \"<32 characters>\" }" },
+    )
     .optional(),
   /** Accounts outside the organization. @default [] */
   invitedMembers: z.array(invitedMemberSchema, { error: "expected a list of invited members" }).optional(),

@@ -27,11 +27,11 @@ export class EstateConfigError extends Error {
   }
 }
 
-/** `invitedMembers[0].accountId` */
+/** `invitedMembers[0].accountId`; an empty key shows as `tags[""]`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return "(root)";
   return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`))
+    .map((p, i) => (typeof p === "number" ? `[${p}]` : p === "" ? `[""]` : `${i ? "." : ""}${String(p)}`))
     .join("");
 }
 
@@ -50,7 +50,10 @@ function show(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
-/** One line per problem: `path: what is allowed; got <value>`. */
+/**
+ * One line per problem: `path: what is allowed; got <value>`. A missing field reads `path: required; ...; got nothing`;
+ * a bad record key shows the key it got, not the value under it.
+ */
 export function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue | ConfigIssue>, raw: unknown): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
@@ -60,7 +63,15 @@ export function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue | ConfigIssu
       }
       continue;
     }
-    lines.push(`${formatPath(issue.path)}: ${issue.message}; got ${show(valueAt(raw, issue.path))}`);
+    if ("code" in issue && issue.code === "invalid_key") {
+      const key = issue.path[issue.path.length - 1];
+      const why = issue.issues.map((i) => i.message).join("; ");
+      lines.push(`${formatPath(issue.path)}: invalid key: ${why}; got ${show(typeof key === "symbol" ? String(key) : key)}`);
+      continue;
+    }
+    const value = valueAt(raw, issue.path);
+    const required = "code" in issue && issue.code === "invalid_type" && value === undefined ? "required; " : "";
+    lines.push(`${formatPath(issue.path)}: ${required}${issue.message}; got ${show(value)}`);
   }
   return lines;
 }
@@ -80,20 +91,57 @@ export function loadEstate(file: string): EstateConfig {
   } catch (e) {
     throw new EstateConfigError(file, [`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`]);
   }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark, as some editors write
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new EstateConfigError(file, [`malformed JSON: ${jsonErrorWhere(text, e as Error)}`]);
+    throw new EstateConfigError(file, [malformedJson(text, e as Error)]);
   }
   return parseEstate(raw, file);
 }
 
-/** Node's JSON error, with line and column added when it gives a position. */
-function jsonErrorWhere(text: string, e: Error): string {
-  const m = /position (\d+)/.exec(e.message);
-  if (!m) return e.message;
-  const pos = Number(m[1]);
+/**
+ * Node's JSON error as one problem line: where (line and column, 1-based), what JSON expects there, and what the
+ * file has there: `malformed JSON at line 3, column 5: Expected ',' or '}' after property value; got "\"regions\""`.
+ */
+function malformedJson(text: string, e: Error): string {
+  const pos = jsonErrorPosition(text, e.message);
   const before = text.slice(0, pos).split("\n");
-  return `${e.message.replace(/ in JSON at position \d+.*$/, "")} at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+  const why = e.message
+    .replace(/ in JSON at position \d+.*$/s, "")
+    .replace(/, .*is not valid JSON$/s, "") // Node's context snippet: the line and column say where
+    .replace(/^Unexpected end of JSON input$/, "unexpected end of the file");
+  const rest = text.slice(pos).split(/\r?\n/)[0];
+  const got = pos >= text.length ? "the end of the file" : JSON.stringify(rest.length > 20 ? `${rest.slice(0, 20)}...` : rest);
+  return `malformed JSON at line ${before.length}, column ${before[before.length - 1].length + 1}: ${why}; got ${got}`;
+}
+
+const AT_POSITION = /at position (\d+)/;
+
+/**
+ * Offset of a JSON error: Node's position when it gives one; otherwise ("Unexpected token ..." carries none) the
+ * length of the longest prefix that is still the start of valid JSON, found by binary search.
+ */
+function jsonErrorPosition(text: string, message: string): number {
+  const given = AT_POSITION.exec(message);
+  if (given) return Number(given[1]);
+  if (/end of JSON input/.test(message)) return text.length;
+  const unfinished = (n: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, n));
+      return true;
+    } catch (err) {
+      const m = (err as Error).message;
+      const at = AT_POSITION.exec(m);
+      return /end of JSON input/.test(m) || (at !== null && Number(at[1]) >= n); // only more text could fix it
+    }
+  };
+  let [lo, hi] = [0, text.length]; // unfinished(lo) holds; the answer is in [lo, hi]
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (unfinished(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

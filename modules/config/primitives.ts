@@ -38,10 +38,15 @@ export const roleArnSchema = z
 export const AUTO_ENABLE = ["ALL", "NEW", "NONE"] as const;
 export const autoEnableSchema = z.enum(AUTO_ENABLE, { error: "expected one of ALL, NEW, NONE" });
 
-/** Tags: string keys and values. */
+const TAG_KEY = "expected a tag key of 1-128 characters, not starting with \"aws:\" (reserved by AWS)";
+/** Tags: string keys and values, as AWS accepts them. */
 export const tagsSchema = z.record(
-  z.string().min(1, { error: "expected a tag key of 1-128 characters" }).max(128, { error: "expected a tag key of 1-128 characters" }),
+  z.string()
+    .min(1, { error: TAG_KEY })
+    .max(128, { error: TAG_KEY })
+    .refine((k) => !k.toLowerCase().startsWith("aws:"), { error: TAG_KEY }),
   z.string({ error: "expected a tag value as a string" }).max(256, { error: "expected a tag value of at most 256 characters" }),
+  { error: "expected an object of tag key -> tag value, e.g. { \"owner\": \"security\" }" },
 );
 
 /**
@@ -52,6 +57,10 @@ export function strictObject<T extends z.ZodRawShape>(shape: T, forbidden: Recor
   const allowed = Object.keys(shape).join(", ");
   const refused = Object.fromEntries(Object.entries(forbidden).map(([k, reason]) => [k, z.never({ error: reason }).optional()]));
   return z.strictObject({ ...shape, ...refused } as T, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown key; allowed keys: ${allowed}` : undefined),
+    error: (issue) => {
+      if (issue.code === "unrecognized_keys") return `unknown key; allowed keys: ${allowed}`;
+      if (issue.code === "invalid_type") return `expected an object with keys ${allowed}`;
+      return undefined;
+    },
   });
 }

@@ -4,7 +4,7 @@ import type { BackendConfig } from "../config/estate-schema";
 
 /** S3 backend settings plus S3-native locking (`use_lockfile`, Terraform >= 1.10), which cdktf 0.21 does not type. */
 export interface S3LockfileBackendConfig extends S3BackendConfig {
-  /** Lock the state with a lock file next to it. @default - Terraform's default (no locking) */
+  /** Lock the state with a lock file next to it. @default - Terraform's default (no locking); configureBackend passes true */
   readonly useLockfile?: boolean;
 }
 
