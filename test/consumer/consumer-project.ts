@@ -1,0 +1,206 @@
+/**
+ * A fresh CDKTF project outside this repository that installs guardduty-cdktf from its packed tarball: the
+ * machinery of packed-tarball.test.ts. Everything is offline and happens in a temporary directory:
+ *
+ * 1. `npm pack --dry-run` of this repository says which files the package ships (the `files` whitelist);
+ * 2. those files and a fresh `tsc -p tsconfig.build.json` (into the temp dir, never into dist/) are staged and
+ *    packed with `npm pack --offline --ignore-scripts`, which gives the tarball a user would install;
+ * 3. the tarball is extracted with `tar` into `<consumer>/node_modules/guardduty-cdktf`, and the peer
+ *    dependencies, zod, typescript and @types/node are symlinked from this repository's node_modules (one copy
+ *    of cdktf and constructs, as a real install with peer dependencies gives);
+ * 4. the consumer's programs import only from "guardduty-cdktf", are compiled with a strict `tsc` and run with `node`.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { SynthDoc } from "../helpers";
+
+/** This repository. */
+export const ROOT = path.join(__dirname, "..", "..");
+export const PACKAGE_NAME = "guardduty-cdktf";
+/**
+ * What the consumer gets from this repository's node_modules: the peer dependencies, the package's own
+ * dependency (zod), and what any TypeScript CDKTF project compiles with.
+ */
+export const LINKED_PACKAGES = ["cdktf", "constructs", "@cdktf/provider-aws", "zod", "typescript", "@types/node"];
+
+const TSC = require.resolve("typescript/bin/tsc");
+/** npm without the registry: no update check, no audit, no fund lookup. */
+const NPM_ENV = {
+  npm_config_offline: "true",
+  npm_config_update_notifier: "false",
+  npm_config_audit: "false",
+  npm_config_fund: "false",
+};
+
+interface Ran {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(cmd: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Ran {
+  const r = spawnSync(cmd, args, {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 64 * 1024 * 1024,
+    shell: process.platform === "win32" && cmd === "npm",
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function mustRun(cmd: string, args: readonly string[], cwd: string, env: Record<string, string> = {}): Ran {
+  const r = run(cmd, args, cwd, env);
+  if (r.status !== 0) {
+    throw new Error(`${cmd} ${args.join(" ")} (in ${cwd}) exited with ${r.status}\n${r.stdout}\n${r.stderr}`);
+  }
+  return r;
+}
+
+/** One entry of `npm pack --json`. */
+export interface PackResult {
+  readonly filename: string;
+  readonly files: readonly string[];
+}
+
+function npmPack(dir: string, extra: readonly string[]): PackResult {
+  const r = mustRun("npm", ["pack", "--json", "--ignore-scripts", ...extra], dir, NPM_ENV);
+  const [entry] = JSON.parse(r.stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+  return { filename: entry.filename, files: entry.files.map((f) => f.path).sort() };
+}
+
+/** What `npm pack` of this repository would put in the tarball, without building or writing anything. */
+export function repositoryPackList(): PackResult {
+  return npmPack(ROOT, ["--dry-run"]);
+}
+
+/**
+ * Packs the library as `npm pack` of this repository would after `npm run build`: the files the `files`
+ * whitelist selects, with dist/ compiled afresh into the staging directory. Returns the tarball's path and list.
+ */
+export function packLibrary(tmp: string): PackResult & { readonly tarball: string } {
+  const stage = path.join(tmp, "stage");
+  fs.mkdirSync(stage, { recursive: true });
+  for (const file of repositoryPackList().files) {
+    if (file.startsWith("dist/")) continue; // a stale local build; compiled afresh below
+    fs.mkdirSync(path.dirname(path.join(stage, file)), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
+  }
+  mustRun(process.execPath, [TSC, "-p", path.join(ROOT, "tsconfig.build.json"), "--outDir", path.join(stage, "dist")], ROOT);
+  const packed = npmPack(stage, ["--pack-destination", tmp]);
+  return { ...packed, tarball: path.join(tmp, packed.filename) };
+}
+
+/** A consumer program: one file of the consumer project. */
+export interface ConsumerSource {
+  readonly name: string;
+  readonly source: string;
+}
+
+/** The consumer's compiler settings: strict, emitting CommonJS, resolving packages through `exports` (node16). */
+export const CONSUMER_TSCONFIG = {
+  compilerOptions: {
+    target: "ES2022",
+    module: "node16",
+    moduleResolution: "node16",
+    lib: ["ES2022"],
+    strict: true,
+    noUnusedLocals: true,
+    noImplicitReturns: true,
+    skipLibCheck: false, // the package's .d.ts files are checked too: they must stand alone in a project
+    types: ["node"],
+    rootDir: "src",
+    outDir: "out",
+  },
+  include: ["src/**/*.ts"],
+};
+
+/**
+ * Creates the consumer project in `<tmp>/consumer`: the tarball installed under node_modules, the linked
+ * packages, a package.json, a strict tsconfig and one `src/<name>.ts` per program.
+ */
+export function createConsumer(tmp: string, tarball: string, programs: readonly ConsumerSource[]): string {
+  const dir = path.join(tmp, "consumer");
+  const installed = path.join(dir, "node_modules", PACKAGE_NAME);
+  fs.mkdirSync(installed, { recursive: true });
+  mustRun("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"], tmp);
+  for (const pkg of LINKED_PACKAGES) {
+    const link = path.join(dir, "node_modules", pkg);
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, "node_modules", pkg), link, process.platform === "win32" ? "junction" : "dir");
+  }
+  fs.writeFileSync(
+    path.join(dir, "package.json"),
+    `${JSON.stringify({ name: "existing-cdktf-project", version: "1.0.0", private: true, dependencies: { [PACKAGE_NAME]: "file:guardduty-cdktf.tgz" } }, null, 2)}\n`,
+  );
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), `${JSON.stringify(CONSUMER_TSCONFIG, null, 2)}\n`);
+  fs.mkdirSync(path.join(dir, "src"));
+  for (const p of programs) fs.writeFileSync(path.join(dir, "src", `${p.name}.ts`), p.source);
+  return dir;
+}
+
+/** Compiles the consumer project; the diagnostics, if any, in the thrown error. */
+export function compileConsumer(dir: string): void {
+  const r = run(process.execPath, [TSC, "-p", "tsconfig.json", "--pretty", "false"], dir);
+  if (r.status !== 0) throw new Error(`the consumer project does not compile:\n${r.stdout}${r.stderr}`);
+}
+
+/** What running one consumer program gave: its exit status and the stacks it synthesized, by stack name. */
+export interface Synthesized {
+  readonly status: number | null;
+  readonly stderr: string;
+  readonly stacks: Record<string, SynthDoc>;
+}
+
+/** Runs `node out/<name>.js` (the consumer's `app.synth()` writes into its own outdir) and reads the stacks. */
+export function synthConsumer(dir: string, name: string): Synthesized {
+  const outdir = path.join(dir, "cdktf.out", name);
+  fs.mkdirSync(path.dirname(outdir), { recursive: true }); // cdktf creates only the last directory
+  const r = run(process.execPath, [path.join("out", `${name}.js`)], dir, { CDKTF_OUTDIR: outdir });
+  const stacksDir = path.join(outdir, "stacks");
+  const stacks: Record<string, SynthDoc> = {};
+  if (fs.existsSync(stacksDir)) {
+    for (const stack of fs.readdirSync(stacksDir).sort()) {
+      stacks[stack] = JSON.parse(fs.readFileSync(path.join(stacksDir, stack, "cdk.tf.json"), "utf8"));
+    }
+  }
+  return { status: r.status, stderr: r.stderr, stacks };
+}
+
+/** One cold `require("guardduty-cdktf")` in a fresh node process. */
+export interface LoadSample {
+  readonly ms: number;
+  /** Where the package resolved to. */
+  readonly resolved: string;
+  /** Modules of @cdktf/provider-aws that were loaded from the package root (must be none: 2.5 s, 500 MB). */
+  readonly providerRoots: readonly string[];
+  /** How many of @cdktf/provider-aws's lib/<resource> submodules were loaded. */
+  readonly providerSubmodules: number;
+}
+
+const LOAD_SCRIPT = `
+const t = process.hrtime.bigint();
+require(${JSON.stringify(PACKAGE_NAME)});
+const ms = Number(process.hrtime.bigint() - t) / 1e6;
+const loaded = Object.keys(require.cache);
+process.stdout.write(JSON.stringify({
+  ms,
+  resolved: require.resolve(${JSON.stringify(PACKAGE_NAME)}),
+  providerRoots: loaded.filter((k) => /@cdktf[\\\\/]provider-aws[\\\\/](lib[\\\\/])?index\\.js$/.test(k)),
+  providerSubmodules: new Set(loaded.map((k) => (/@cdktf[\\\\/]provider-aws[\\\\/]lib[\\\\/]([^\\\\/]+)[\\\\/]/.exec(k) || [])[1]).filter(Boolean)).size,
+}));
+`;
+
+/** Measures `require("guardduty-cdktf")` from the consumer project, each time in a new node process. */
+export function measureLoad(dir: string, runs: number): LoadSample[] {
+  return Array.from({ length: runs }, () => JSON.parse(mustRun(process.execPath, ["-e", LOAD_SCRIPT], dir).stdout) as LoadSample);
+}
+
+/** The median of some numbers. */
+export function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
