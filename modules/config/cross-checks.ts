@@ -4,6 +4,7 @@
  */
 import { partitionOf, isKnownRegion } from "../topology/regions";
 import { AGENT_MANAGEMENT, AGENTS_OF_PLAN, PROTECTION_PLANS, type EstateInput } from "./estate-schema";
+import { exportConfigIssues, exportConfigSchema } from "./export-schema";
 
 /** One problem found in a config: where, and what is wrong. */
 export interface ConfigIssue {
@@ -168,8 +169,30 @@ function partitionChecks(input: Partial<EstateInput>): ConfigIssue[] {
   return issues;
 }
 
+/** The facts of the estate a section's own cross-checks need, read defensively. */
+function estateFacts(input: Partial<EstateInput>) {
+  const regions = (Array.isArray(input.regions) ? input.regions : []).filter((r): r is string => typeof r === "string" && isKnownRegion(r));
+  const accounts = plainObject(input.accounts) ?? {};
+  const accountIds = [
+    ...["management", "security", "logArchive"].map((role) => str(plainObject(accounts[role])?.id)),
+    ...(Array.isArray(input.invitedMembers) ? input.invitedMembers : []).map((m) => str(plainObject(m)?.accountId)),
+  ].filter((id): id is string => id !== undefined);
+  const home = str(input.homeRegion) ?? (regions.length === 1 ? regions[0] : undefined);
+  return { regions, accountIds, partition: regions.length > 0 ? partitionOf(regions[0]) : "aws", homeRegion: home };
+}
+
+/** Cross-checks of the optional sections, run only on a section that is well-formed on its own. */
+function sectionChecks(input: Partial<EstateInput>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const exported = exportConfigSchema.safeParse(input.export);
+  if (input.export !== undefined && exported.success) {
+    for (const i of exportConfigIssues(exported.data, estateFacts(input))) issues.push({ path: ["export", ...i.path], message: i.message });
+  }
+  return issues;
+}
+
 /** Every cross-field problem of an estate file (which may be partly malformed, or not even an object). */
 export function estateIssues(input: Partial<EstateInput>): ConfigIssue[] {
   if (!plainObject(input)) return [];
-  return [...accountChecks(input), ...regionChecks(input), ...planChecks(input), ...partitionChecks(input)];
+  return [...accountChecks(input), ...regionChecks(input), ...planChecks(input), ...partitionChecks(input), ...sectionChecks(input)];
 }

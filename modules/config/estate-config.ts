@@ -3,6 +3,7 @@
  * Everything downstream (topology, constructs) reads this, never the raw file.
  */
 import { arns, partitionOf, type Partition } from "../topology/regions";
+import type { ExportConfig } from "./export-schema";
 import {
   AGENTS_OF_PLAN, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
   type FindingPublishingFrequency, type ProtectionPlan,
@@ -51,6 +52,8 @@ export interface EstateConfig {
   readonly invitedMembers: readonly ResolvedInvitedMember[];
   readonly backend: BackendConfig;
   readonly tags: Readonly<Record<string, string>>;
+  /** Findings export, with its home region resolved; absent when not configured. */
+  readonly export?: ExportConfig & { readonly homeRegion: string };
 }
 
 /** The role assumed in accounts without a roleArn. */
@@ -82,11 +85,12 @@ export function resolveEstate(input: EstateInput): EstateConfig {
   const roleName = input.roleName ?? DEFAULT_ROLE_NAME;
   const account = (a: { id: string; roleArn?: string }): EstateAccount => ({ id: a.id, roleArn: a.roleArn ?? arns.role(partition, a.id, roleName) });
   const name = input.name ?? "guardduty";
+  const homeRegion = input.homeRegion ?? regions[0];
   const autoEnable = input.autoEnableOrganizationMembers ?? "ALL";
   return {
     name,
     partition,
-    homeRegion: input.homeRegion ?? regions[0],
+    homeRegion,
     regions,
     accounts: {
       management: account(input.accounts.management),
@@ -108,5 +112,6 @@ export function resolveEstate(input: EstateInput): EstateConfig {
       })),
     backend: input.backend ?? { type: "local" },
     tags: input.tags ?? {},
+    ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),
   };
 }

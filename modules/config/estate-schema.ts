@@ -3,6 +3,7 @@
  * `estateSchema` checks shape and values; `estateIssues` (cross-checks.ts) checks fields against each other.
  */
 import { z } from "zod";
+import { exportConfigSchema } from "./export-schema";
 import {
   accountIdSchema, autoEnableSchema, emailSchema, regionSchema, roleArnSchema, roleNameSchema, strictObject,
   tagsSchema,
@@ -171,6 +172,8 @@ export const estateSchema = strictObject({
   backend: backendSchema.optional(),
   /** Tags on every taggable resource (provider default_tags). @default {} */
   tags: tagsSchema.optional(),
+  /** Findings export to one S3 bucket and KMS key (see modules/export/README.md). @default - no export */
+  export: exportConfigSchema.optional(),
 });
 
 /** The estate file as written (optional fields may be absent). */

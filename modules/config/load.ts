@@ -71,7 +71,8 @@ export function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue | ConfigIssu
     }
     const value = valueAt(raw, issue.path);
     const required = "code" in issue && issue.code === "invalid_type" && value === undefined ? "required; " : "";
-    lines.push(`${formatPath(issue.path)}: ${required}${issue.message}; got ${show(value)}`);
+    const saysGot = /(^|; |, |: |\s)got /.test(issue.message); // section schemas name the value themselves
+    lines.push(`${formatPath(issue.path)}: ${required}${issue.message}${saysGot ? "" : `; got ${show(value)}`}`);
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
+import { FindingsExport } from "../export/findings-export";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import type { Topology } from "../topology/topology";
 
@@ -21,6 +22,8 @@ export interface GuardDutyEstateProps {
  */
 export class GuardDutyEstate extends Construct {
   public readonly organization: GuardDutyOrganization;
+  /** Present when the config has an `export` section. */
+  public readonly findingsExport?: FindingsExport;
 
   constructor(scope: Construct, id: string, props: GuardDutyEstateProps) {
     super(scope, id);
@@ -43,5 +46,34 @@ export class GuardDutyEstate extends Construct {
         provider: topology.provider(m.accountId),
       })),
     });
+
+    if (config.export) {
+      const ex = config.export;
+      const accountOf = (ref: string) =>
+        ref === "logArchive" ? config.accounts.logArchive.id : ref === "security" ? config.accounts.security.id : ref;
+      const bucketAccountId = accountOf(ex.bucketAccount);
+      const keyAccountId = accountOf(ex.keyAccount ?? ex.bucketAccount);
+      const admin = this.organization.administrator;
+      this.findingsExport = new FindingsExport(this, "Export", {
+        partition: config.partition,
+        homeRegion: ex.homeRegion,
+        administratorAccountId: config.accounts.security.id,
+        administratorProvider: security,
+        detectors: admin.regions.map((region) => ({ region, detectorId: admin.detectorId(region), detectorArn: admin.detectorArn(region) })),
+        bucketProvider: topology.provider(bucketAccountId),
+        bucketAccountId,
+        keyProvider: topology.provider(keyAccountId),
+        keyAccountId,
+        bucketName: ex.bucketName,
+        prefix: ex.prefix,
+        lifecycle: ex.lifecycle,
+        accessLogging: ex.accessLogging,
+        objectLock: ex.objectLock,
+        preventDestroy: ex.preventDestroy,
+        keyAliasName: ex.keyAliasName,
+        reader: ex.siemReader,
+        queue: ex.sqsQueue,
+      });
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { TerraformIterator, type MapTerraformIterator } from "cdktf";
+import { Lazy, TerraformIterator, type MapTerraformIterator } from "cdktf";
 
 /**
  * A for_each over regions: a map from each region to itself, so `each.key` and `each.value` are the region and
@@ -13,12 +13,25 @@ export function mapIterator(entries: Readonly<Record<string, Record<string, unkn
   return TerraformIterator.fromMap(Object.fromEntries(Object.keys(entries).sort().map((k) => [k, entries[k]])));
 }
 
+/**
+ * A reference into a for_each resource, `${<address><suffix>}`, as a token resolved at synthesis. Being a token,
+ * it survives `JSON.stringify` (policy documents) without its quotes being escaped into the expression.
+ */
+function reference(fqn: string, suffix: string): string {
+  return Lazy.stringValue({
+    produce: (context) => {
+      const address = String(context.resolve(fqn)).replace(/^\$\{(.*)\}$/s, "$1");
+      return `\${${address}${suffix}}`;
+    },
+  });
+}
+
 /** `${<fqn>["<key>"].<attribute>}`: one instance's attribute of a for_each resource. */
 export function instanceAttribute(fqn: string, key: string, attribute: string): string {
-  return `\${${fqn}[${JSON.stringify(key)}].${attribute}}`;
+  return reference(fqn, `[${JSON.stringify(key)}].${attribute}`);
 }
 
 /** `${<fqn>[each.key].<attribute>}`: the same-key instance's attribute, inside a for_each keyed alike. */
 export function eachKeyAttribute(fqn: string, attribute: string, key = "each.key"): string {
-  return `\${${fqn}[${key}].${attribute}}`;
+  return reference(fqn, `[${key}].${attribute}`);
 }

@@ -4,6 +4,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { build } from "../../examples/organization";
 import { resourceInstances } from "../../modules/review/synthesized";
+import { interpolations } from "../../modules/review/policies";
 import { ACCOUNTS, resources } from "../helpers";
 import { EXAMPLE_FILE, exampleRaw, synthEstate } from "./fixtures";
 
@@ -67,5 +68,25 @@ test("cdktf.out contains no absolute path of this machine", () => {
   for (const f of files) {
     const text = readFileSync(f, "utf8");
     for (const forbidden of [process.cwd(), outdir, tmpdir(), path.dirname(EXAMPLE_FILE)]) expect(text).not.toContain(forbidden);
+  }
+});
+
+test("Terraform expressions inside strings (policies) keep their quotes unescaped", () => {
+  const { text } = synthEstate(exampleRaw());
+  const strings: string[] = [];
+  JSON.parse(text, (_k, v) => (typeof v === "string" && strings.push(v), v));
+  const expressions = strings.flatMap((s) => interpolations(s).map(({ start, end }) => s.slice(start, end)));
+  expect(expressions.some((e) => e.includes('["eu-west-1"]'))).toBe(true);
+  expect(expressions.filter((e) => e.includes("\\"))).toEqual([]);
+});
+
+test("every policy document of the example is JSON once Terraform fills in its references", () => {
+  const { doc } = synthEstate(exampleRaw());
+  const policies = Object.values(doc.resource ?? {}).flatMap((byName) =>
+    Object.values(byName).flatMap((body: any) => [body.policy, body.assume_role_policy].filter((p) => typeof p === "string")));
+  expect(policies.length).toBeGreaterThan(3);
+  for (const p of policies) {
+    const rendered = p.replace(/\$\{(?:[^{}"]|"[^"]*")*\}/g, "arn:aws:guardduty:eu-west-1:222222222222:detector/x");
+    expect(() => JSON.parse(rendered)).not.toThrow();
   }
 });
