@@ -16,6 +16,7 @@ export * from "./organization/administrator-detectors";
 export * from "./organization/delegated-administrator";
 export * from "./organization/organization-auto-enable";
 export * from "./organization/invited-members";
+export * from "./organization/member-feature-overrides";
 export * from "./organization/guardduty-organization";
 export * from "./estate/estate-topology";
 export * from "./estate/guardduty-estate";

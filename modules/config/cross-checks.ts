@@ -73,6 +73,23 @@ function accountChecks(input: Partial<EstateInput>): ConfigIssue[] {
       issues.push({ path: ["invitedMembers", i, "roleArn"], message: `must be a role in account ${id} (this ARN is in account ${arn.split(":")[4]})` });
     }
   });
+
+  const listed = new Map<string, number>();
+  (Array.isArray(input.organizationMembers) ? input.organizationMembers : []).forEach((m, i) => {
+    const id = str(plainObject(m)?.accountId);
+    if (!id) return;
+    if (id === ids.security) {
+      issues.push({ path: ["organizationMembers", i, "accountId"], message: `${id} is the delegated administrator: set its plans in protectionPlans` });
+    }
+    if (seen.has(id)) {
+      issues.push({ path: ["organizationMembers", i, "accountId"], message: `${id} is invitedMembers[${seen.get(id)}], not an organization member` });
+    }
+    if (listed.has(id)) {
+      issues.push({ path: ["organizationMembers", i, "accountId"], message: `duplicate account ${id}: already organizationMembers[${listed.get(id)}]` });
+    } else {
+      listed.set(id, i);
+    }
+  });
   return issues;
 }
 

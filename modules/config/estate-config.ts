@@ -50,6 +50,11 @@ export interface EstateConfig {
   readonly existingDetectorIds: Readonly<Record<string, string>>;
   /** Sorted by account ID. */
   readonly invitedMembers: readonly ResolvedInvitedMember[];
+  /** Organization members with per-account plan overrides, sorted by account ID. */
+  readonly organizationMembers: ReadonlyArray<{
+    readonly accountId: string;
+    readonly protectionPlans: Readonly<Partial<Record<ProtectionPlan, boolean>>>;
+  }>;
   readonly backend: BackendConfig;
   readonly tags: Readonly<Record<string, string>>;
   /** Findings export, with its home region resolved; absent when not configured. */
@@ -110,6 +115,9 @@ export function resolveEstate(input: EstateInput): EstateConfig {
         disableEmailNotification: m.disableEmailNotification ?? true,
         roleArn: m.roleArn ?? arns.role(partition, m.accountId, roleName),
       })),
+    organizationMembers: [...(input.organizationMembers ?? [])]
+      .sort((a, b) => a.accountId.localeCompare(b.accountId))
+      .map((m) => ({ accountId: m.accountId, protectionPlans: { ...m.protectionPlans } })),
     backend: input.backend ?? { type: "local" },
     tags: input.tags ?? {},
     ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),

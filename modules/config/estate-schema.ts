@@ -87,6 +87,25 @@ const invitedMemberSchema = strictObject(
 );
 export type InvitedMemberConfig = z.infer<typeof invitedMemberSchema>;
 
+/** An organization member listed for per-account protection plan overrides. */
+const organizationMemberSchema = strictObject(
+  {
+    accountId: accountIdSchema,
+    /** Plan -> on (true) or off (false) for this account, in every region. */
+    protectionPlans: strictObject(
+      Object.fromEntries(PROTECTION_PLANS.map((p) => [p, z.boolean({ error: "expected true or false" }).optional()])) as Record<
+        ProtectionPlan,
+        z.ZodOptional<z.ZodBoolean>
+      >,
+    ),
+  },
+  {
+    findingPublishingFrequency:
+      "not allowed on a member: the administrator's findingPublishingFrequency is imposed on every member",
+  },
+);
+export type OrganizationMemberConfig = z.infer<typeof organizationMemberSchema>;
+
 const relativePath = z
   .string({ error: "expected a relative file path as a string" })
   .min(1, { error: "expected a relative file path" })
@@ -165,6 +184,13 @@ export const estateSchema = strictObject({
         .regex(/^[a-z0-9]{32}$/, { error: "expected a 32-character GuardDuty detector ID (a-z 0-9)" }),
       { error: "expected an object of region -> detector ID, e.g. { \"eu-west-1\": \"<32 characters>\" }" },
     )
+    .optional(),
+  /**
+   * Organization member accounts whose protection plans differ from the organization's auto-enable
+   * (plan -> true/false, in every region). @default []
+   */
+  organizationMembers: z
+    .array(organizationMemberSchema, { error: "expected a list of organization members" })
     .optional(),
   /** Accounts outside the organization. @default [] */
   invitedMembers: z.array(invitedMemberSchema, { error: "expected a list of invited members" }).optional(),

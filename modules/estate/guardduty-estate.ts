@@ -45,6 +45,7 @@ export class GuardDutyEstate extends Construct {
         disableEmailNotification: m.disableEmailNotification,
         provider: topology.provider(m.accountId),
       })),
+      memberOverrides: config.organizationMembers,
     });
 
     if (config.export) {

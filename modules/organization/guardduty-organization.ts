@@ -6,6 +6,7 @@ import { assertAccountId } from "../topology/validation";
 import { AdministratorDetectors } from "./administrator-detectors";
 import { DelegatedAdministrator } from "./delegated-administrator";
 import { InvitedMembers, type InvitedMember } from "./invited-members";
+import { MemberFeatureOverrides, type MemberFeatureOverride } from "./member-feature-overrides";
 import { OrganizationAutoEnable } from "./organization-auto-enable";
 
 /** Props of {@link GuardDutyOrganization}. */
@@ -27,6 +28,8 @@ export interface GuardDutyOrganizationProps {
   readonly existingDetectorIds?: Readonly<Record<string, string>>;
   /** Accounts outside the organization. @default [] */
   readonly invitedMembers?: readonly InvitedMember[];
+  /** Organization members whose plans differ from auto-enable. @default [] */
+  readonly memberOverrides?: readonly MemberFeatureOverride[];
   /** Tags of the detectors. @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -48,6 +51,8 @@ export class GuardDutyOrganization extends Construct {
   public readonly autoEnable: OrganizationAutoEnable;
   /** Present when invitedMembers is not empty. */
   public readonly invited?: InvitedMembers;
+  /** Present when memberOverrides is not empty. */
+  public readonly overrides?: MemberFeatureOverrides;
 
   constructor(scope: Construct, id: string, props: GuardDutyOrganizationProps) {
     super(scope, id);
@@ -82,6 +87,15 @@ export class GuardDutyOrganization extends Construct {
         regions: props.regions,
         members: props.invitedMembers,
         dependsOn: [this.delegation.designation],
+      });
+    }
+    if (props.memberOverrides && props.memberOverrides.length > 0) {
+      this.overrides = new MemberFeatureOverrides(this, "MemberOverrides", {
+        provider: props.administratorProvider,
+        administratorDetector: this.administrator.detector,
+        regions: props.regions,
+        members: props.memberOverrides,
+        dependsOn: [this.autoEnable.configuration],
       });
     }
   }

@@ -53,7 +53,7 @@ interface BadCase {
 }
 
 const ROOT_KEYS = "$schema, name, accounts, roleName, homeRegion, regions, findingPublishingFrequency, " +
-  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, invitedMembers, backend, tags";
+  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, organizationMembers, invitedMembers, backend, tags, export";
 const ACCOUNT_ID = "12-digit AWS account ID";
 
 const CASES: BadCase[] = [
@@ -228,6 +228,29 @@ const CASES: BadCase[] = [
     path: "name", allowed: "expected 1-31 of a-z 0-9 - starting with a letter", got: '"GuardDuty"' },
   { name: "an invitation message over 1000 characters", mutate: (e) => (e.invitedMembers[0].invitationMessage = "m".repeat(1001)),
     path: "invitedMembers[0].invitationMessage", allowed: "expected at most 1000 characters", got: `"${"m".repeat(76)}...` },
+
+  // organization members with plan overrides
+  { name: "an organization member listed twice", mutate: (e) => (e.organizationMembers = [
+      { accountId: "123412341234", protectionPlans: { EKS_AUDIT_LOGS: false } }, { accountId: "123412341234", protectionPlans: {} }]),
+    path: "organizationMembers[1].accountId", allowed: "duplicate account 123412341234: already organizationMembers[0]", got: '"123412341234"' },
+  { name: "the administrator listed as an organization member", mutate: (e) => (e.organizationMembers = [{ accountId: ACCOUNTS.security, protectionPlans: {} }]),
+    path: "organizationMembers[0].accountId", allowed: "is the delegated administrator: set its plans in protectionPlans", got: `"${ACCOUNTS.security}"` },
+  { name: "an invited member listed as an organization member", mutate: (e) => (e.organizationMembers = [{ accountId: ACCOUNTS.invited, protectionPlans: {} }]),
+    path: "organizationMembers[0].accountId", allowed: "is invitedMembers[0], not an organization member", got: `"${ACCOUNTS.invited}"` },
+  { name: "an organization member overriding an unknown plan", mutate: (e) => (e.organizationMembers = [{ accountId: "123412341234", protectionPlans: { S3: true } }]),
+    path: "organizationMembers[0].protectionPlans.S3", allowed: "unknown key; allowed keys: S3_DATA_EVENTS", got: "true" },
+  { name: "a frequency on an organization member", mutate: (e) => (e.organizationMembers = [{ accountId: "123412341234", protectionPlans: {}, findingPublishingFrequency: "ONE_HOUR" }]),
+    path: "organizationMembers[0].findingPublishingFrequency", allowed: "the administrator's findingPublishingFrequency is imposed on every member", got: '"ONE_HOUR"' },
+
+  // the export section, wired into the estate
+  { name: "an export bucket name with capitals", mutate: (e) => (e.export = { bucketName: "Findings" }),
+    path: "export.bucketName", allowed: "bucketName must", got: '"Findings"' },
+  { name: "an export home region that is an opt-in region", mutate: (e) => { e.regions.push("me-south-1"); e.export = { bucketName: "acme-findings", homeRegion: "me-south-1" }; },
+    path: "export.homeRegion", allowed: "not the opt-in region", got: "\"me-south-1\"" },
+  { name: "an export key account outside the estate", mutate: (e) => (e.export = { bucketName: "acme-findings", keyAccount: ACCOUNTS.other }),
+    path: "export.keyAccount", allowed: "an account of the estate", got: `"${ACCOUNTS.other}"` },
+  { name: "an unknown key in the export section", mutate: (e) => (e.export = { bucketName: "acme-findings", bucket: "x" }),
+    path: "export.bucket", allowed: "unknown key(s) bucket; allowed: bucketName", got: '"x"' },
 ];
 
 describe("every bad config is refused with path, allowed values and the value received", () => {

@@ -13,11 +13,12 @@ type Schema = Record<string, any>;
 const SUPPORTED = new Set([
   "$schema", "title", "description", "type", "properties", "required", "additionalProperties", "propertyNames", "items",
   "minItems", "enum", "const", "pattern", "minLength", "maxLength", "format", "oneOf", "anyOf", "not",
+  "minimum", "maximum", "default",
 ]);
 
 /**
  * Errors of `value` against `schema`, for the keywords the generated schema uses (any other keyword is an error, so
- * this can never pass by ignoring something). `format` is an annotation in draft 2020-12 and is not checked.
+ * this can never pass by ignoring something). `format` and `default` are annotations in draft 2020-12 and are not checked.
  */
 function validate(schema: Schema, value: unknown, at = "$"): string[] {
   for (const k of Object.keys(schema)) if (!SUPPORTED.has(k)) return [`${at}: unsupported keyword ${k}`];
@@ -32,6 +33,10 @@ function validate(schema: Schema, value: unknown, at = "$"): string[] {
     if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) errors.push(`${at}: does not match ${schema.pattern}`);
     if (schema.minLength !== undefined && [...value].length < schema.minLength) errors.push(`${at}: shorter than ${schema.minLength}`);
     if (schema.maxLength !== undefined && [...value].length > schema.maxLength) errors.push(`${at}: longer than ${schema.maxLength}`);
+  }
+  if (typeof value === "number") {
+    if (schema.minimum !== undefined && value < schema.minimum) errors.push(`${at}: less than ${schema.minimum}`);
+    if (schema.maximum !== undefined && value > schema.maximum) errors.push(`${at}: more than ${schema.maximum}`);
   }
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems) errors.push(`${at}: fewer than ${schema.minItems} items`);

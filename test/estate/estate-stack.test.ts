@@ -90,3 +90,14 @@ test("every policy document of the example is JSON once Terraform fills in its r
     expect(() => JSON.parse(rendered)).not.toThrow();
   }
 });
+
+test("organization members with plan overrides become member detector features, after auto-enable", () => {
+  const raw = exampleRaw();
+  raw.organizationMembers = [{ accountId: "123412341234", protectionPlans: { EKS_AUDIT_LOGS: false } }];
+  const { doc } = synthEstate(raw);
+  const f = resources(doc, "aws_guardduty_member_detector_feature").estate_organization_member_overrides_eks_audit_logs_disabled;
+  expect(f).toMatchObject({ provider: "aws.security", name: "EKS_AUDIT_LOGS", status: "DISABLED",
+    depends_on: ["aws_guardduty_organization_configuration.estate_organization_auto_enable_configuration"] });
+  const keys = resourceInstances(doc as any).filter((i) => i.type === "aws_guardduty_member_detector_feature").map((i) => i.key);
+  expect(keys).toEqual(REGIONS.map((r) => `${r}/123412341234`));
+});

@@ -1,0 +1,142 @@
+import { Construct } from "constructs";
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { ChatbotSlackChannelConfiguration } from "@cdktf/provider-aws/lib/chatbot-slack-channel-configuration";
+import { ChatbotTeamsChannelConfiguration } from "@cdktf/provider-aws/lib/chatbot-teams-channel-configuration";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { named } from "../topology/addresses";
+import { Partition } from "../topology/regions";
+import { encodeTeamsChannelId } from "./channel-checks";
+import { CHATBOT_REGIONS, ChatbotRegion, isChatbotRegion } from "./chatbot-regions";
+import { ChatbotLoggingLevel } from "./options";
+import { assertProviderInStack } from "./provider-check";
+import { chatbotNotificationsOnlyPolicy, chatbotTrustPolicy, defaultChatbotGuardrails } from "./role-policies";
+
+/** A Slack channel wired to its topic. */
+export interface ChatbotSlackSpec {
+  /** Key and construct ID (`slack-secops`). */
+  readonly key: string;
+  readonly configurationName: string;
+  readonly workspaceId: string;
+  readonly channelId: string;
+  readonly topicArn: string;
+}
+
+/** A Teams channel wired to its topic. */
+export interface ChatbotTeamsSpec {
+  /** Key and construct ID (`teams-soc`). */
+  readonly key: string;
+  readonly configurationName: string;
+  readonly tenantId: string;
+  readonly teamId: string;
+  readonly channelId: string;
+  readonly topicArn: string;
+}
+
+/** Props of `ChatbotChannels`. */
+export interface ChatbotChannelsProps {
+  /** Provider of the administrator account. */
+  readonly provider: AwsProvider;
+  readonly partition: Partition;
+  /** Region whose Chatbot API creates the configurations (us-east-2, us-west-2, eu-west-1, ap-southeast-1). */
+  readonly region: ChatbotRegion;
+  /** Name of the channel role. */
+  readonly roleName: string;
+  /** @default [] */
+  readonly slack?: readonly ChatbotSlackSpec[];
+  /** @default [] */
+  readonly teams?: readonly ChatbotTeamsSpec[];
+  /** @default "ERROR" */
+  readonly loggingLevel?: ChatbotLoggingLevel;
+  /** @default - [arn:<partition>:iam::aws:policy/CloudWatchReadOnlyAccess] */
+  readonly guardrailPolicyArns?: readonly string[];
+  /** @default true */
+  readonly userAuthorizationRequired?: boolean;
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Slack and Microsoft Teams channels through AWS Chatbot (Amazon Q Developer in chat applications). Each channel
+ * subscribes to its own topic, which receives the unmodified GuardDuty event: Chatbot renders GuardDuty events
+ * itself and cannot render transformed text.
+ *
+ * One manual step precedes `terraform apply`: authorize the Slack workspace or the Microsoft Teams tenant in the
+ * Chatbot console (a one-time OAuth consent no API can give); until then creating a configuration fails.
+ *
+ * The channel role may only read CloudWatch (the "notifications only" permissions), and the guardrail defaults to
+ * the read-only `CloudWatchReadOnlyAccess` managed policy instead of Chatbot's `AdministratorAccess` default.
+ *
+ * Terraform: `aws_iam_role.<path>_role`, `aws_iam_role_policy.<path>_role_policy`,
+ * `aws_chatbot_slack_channel_configuration.<path>_<key>`, `aws_chatbot_teams_channel_configuration.<path>_<key>`.
+ */
+export class ChatbotChannels extends Construct {
+  public readonly role: IamRole;
+  public readonly rolePolicy: IamRolePolicy;
+  public readonly slack: Readonly<Record<string, ChatbotSlackChannelConfiguration>>;
+  public readonly teams: Readonly<Record<string, ChatbotTeamsChannelConfiguration>>;
+
+  constructor(scope: Construct, id: string, props: ChatbotChannelsProps) {
+    super(scope, id);
+    assertProviderInStack(this, props.provider);
+    if (!isChatbotRegion(props.region)) {
+      throw new Error(`region must be a region that serves the Chatbot API (${CHATBOT_REGIONS.join(", ")}); got "${props.region}"`);
+    }
+    const { provider, region } = props;
+    const tags = { ...props.tags };
+    const common = {
+      provider,
+      region,
+      loggingLevel: props.loggingLevel ?? "ERROR",
+      guardrailPolicyArns: [...(props.guardrailPolicyArns ?? defaultChatbotGuardrails(props.partition))],
+      userAuthorizationRequired: props.userAuthorizationRequired ?? true,
+      tags,
+    };
+    this.role = named(
+      new IamRole(this, "Role", {
+        provider,
+        name: props.roleName,
+        description: "AWS Chatbot channels of GuardDuty finding notifications (notifications only)",
+        assumeRolePolicy: JSON.stringify(chatbotTrustPolicy()),
+        tags,
+      }),
+    );
+    this.rolePolicy = named(
+      new IamRolePolicy(this, "RolePolicy", {
+        provider,
+        role: this.role.name,
+        name: "notifications-only",
+        policy: JSON.stringify(chatbotNotificationsOnlyPolicy()),
+      }),
+    );
+    const slack: Record<string, ChatbotSlackChannelConfiguration> = {};
+    for (const s of props.slack ?? []) {
+      slack[s.key] = named(
+        new ChatbotSlackChannelConfiguration(this, s.key, {
+          ...common,
+          configurationName: s.configurationName,
+          iamRoleArn: this.role.arn,
+          slackTeamId: s.workspaceId,
+          slackChannelId: s.channelId,
+          snsTopicArns: [s.topicArn],
+        }),
+      );
+    }
+    const teams: Record<string, ChatbotTeamsChannelConfiguration> = {};
+    for (const t of props.teams ?? []) {
+      teams[t.key] = named(
+        new ChatbotTeamsChannelConfiguration(this, t.key, {
+          ...common,
+          configurationName: t.configurationName,
+          iamRoleArn: this.role.arn,
+          tenantId: t.tenantId,
+          teamId: t.teamId,
+          channelId: encodeTeamsChannelId(t.channelId),
+          snsTopicArns: [t.topicArn],
+        }),
+      );
+    }
+    this.slack = slack;
+    this.teams = teams;
+  }
+}

@@ -1,0 +1,53 @@
+import { Construct } from "constructs";
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { named } from "../topology/addresses";
+import { assertProviderInStack } from "./provider-check";
+import { DeliveryGrant, deliveryPolicy, eventBridgeTrustPolicy } from "./role-policies";
+
+/** Props of `DeliveryRole`. */
+export interface DeliveryRoleProps {
+  /** Provider of the administrator account. */
+  readonly provider: AwsProvider;
+  readonly roleName: string;
+  /** The administrator account: only its EventBridge may assume the role. */
+  readonly accountId: string;
+  /** What the role may do, one grant per webhook or role-based target. */
+  readonly grants: readonly DeliveryGrant[];
+  /** @default {} */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The IAM role EventBridge assumes to call webhooks (API destinations) and role-based targets (Step Functions,
+ * Kinesis, Firehose, event buses): each grant names one action set on one exact ARN.
+ *
+ * Terraform: `aws_iam_role.<path>_role`, `aws_iam_role_policy.<path>_policy`.
+ */
+export class DeliveryRole extends Construct {
+  public readonly role: IamRole;
+  public readonly policy: IamRolePolicy;
+
+  constructor(scope: Construct, id: string, props: DeliveryRoleProps) {
+    super(scope, id);
+    assertProviderInStack(this, props.provider);
+    this.role = named(
+      new IamRole(this, "Role", {
+        provider: props.provider,
+        name: props.roleName,
+        description: "EventBridge delivery of GuardDuty finding notifications to webhooks and targets",
+        assumeRolePolicy: JSON.stringify(eventBridgeTrustPolicy(props.accountId)),
+        tags: { ...props.tags },
+      }),
+    );
+    this.policy = named(
+      new IamRolePolicy(this, "Policy", {
+        provider: props.provider,
+        role: this.role.name,
+        name: "deliver-notifications",
+        policy: JSON.stringify(deliveryPolicy(props.grants)),
+      }),
+    );
+  }
+}
