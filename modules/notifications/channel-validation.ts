@@ -16,7 +16,7 @@ import { severityIssue } from "./severity";
 export interface ValidationContext {
   readonly partition: string;
   readonly homeRegion: string;
-  /** Administrator account; checks that need it are skipped when it is unknown (config files). */
+  /** Administrator account. @default - unknown (config files): checks that need it are skipped */
   readonly accountId?: string;
   /** True for a value not known before apply (a cdktf token): its checks are skipped. @default - strings with `${` */
   readonly isUnresolved?: (value: unknown) => boolean;

@@ -68,16 +68,19 @@ export interface LambdaChannel extends ChannelFilter {
 export interface WebhookSecretHeader {
   /** The header that carries the secret, e.g. `Authorization` or `X-Api-Key`. */
   readonly headerName: string;
-  /** A Secrets Manager secret (name or ARN) in the home region, read at plan time. */
+  /** A Secrets Manager secret (name or ARN) in the home region, read at plan time. @default - another source */
   readonly secretsManagerSecretId?: string;
   /**
    * Key to read when the secret string is a JSON object.
    * @default - the whole secret string
    */
   readonly secretsManagerJsonKey?: string;
-  /** An SSM parameter (SecureString) name in the home region, read with decryption at plan time. */
+  /** An SSM parameter (SecureString) name in the home region, read with decryption at plan time. @default - another source */
   readonly ssmParameterName?: string;
-  /** A sensitive Terraform variable, declared by this module, to be set with `TF_VAR_<name>` at plan time. */
+  /**
+   * A sensitive Terraform variable, declared by this module, to be set with `TF_VAR_<name>` at plan time.
+   * @default - another source
+   */
   readonly terraformVariable?: string;
   /**
    * Non-secret text put before the secret, e.g. `Bearer `.

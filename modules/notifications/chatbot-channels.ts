@@ -9,7 +9,7 @@ import { Partition } from "../topology/regions";
 import { encodeTeamsChannelId } from "./channel-checks";
 import { CHATBOT_REGIONS, ChatbotRegion, isChatbotRegion } from "./chatbot-regions";
 import { ChatbotLoggingLevel } from "./options";
-import { assertProviderInStack } from "./provider-check";
+import { assertProviderInStack } from "../topology/topology";
 import { chatbotNotificationsOnlyPolicy, chatbotTrustPolicy, defaultChatbotGuardrails } from "./role-policies";
 
 /** A Slack channel wired to its topic. */

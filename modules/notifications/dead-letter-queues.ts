@@ -5,7 +5,7 @@ import { named } from "../topology/addresses";
 import { eachKeyAttribute, instanceAttribute, mapIterator } from "../topology/for-each";
 import { Partition, arns } from "../topology/regions";
 import { DEFAULT_DEAD_LETTER_RETENTION_DAYS } from "./options";
-import { assertProviderInStack } from "./provider-check";
+import { assertProviderInStack } from "../topology/topology";
 import { deadLetterQueuePolicy } from "./resource-policies";
 
 /** Props of `DeadLetterQueues`. */

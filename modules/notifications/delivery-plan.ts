@@ -60,7 +60,7 @@ export interface PlanInput {
 export interface DeliveryPlan {
   readonly rules: readonly PlannedRule[];
   readonly targets: Readonly<Record<string, PlannedTarget>>;
-  /** Lowest threshold of any channel: what the forwarding rules let through. Undefined without channels. */
+  /** Lowest threshold of any channel: what the forwarding rules let through. @default - undefined without channels */
   readonly minSeverity?: number;
 }
 
@@ -80,7 +80,8 @@ export function channelEntries(channels: NotificationChannels): Entry[] {
   (channels.lambda ?? []).forEach((c, index) => entries.push({ key: `lambda-${c.name}`, kind: "lambda", index, filter: c }));
   (channels.webhooks ?? []).forEach((c, index) => entries.push({ key: `webhook-${c.name}`, kind: "webhook", index, filter: c }));
   (channels.targets ?? []).forEach((c, index) => {
-    const kind = c.kind ?? targetKindOf(parseArn(c.arn) ?? { partition: "", service: "", region: "", accountId: "", resource: "" });
+    const arn = parseArn(c.arn);
+    const kind = c.kind ?? (arn && targetKindOf(arn));
     if (!kind) throw new Error(`channels.targets[${index}].kind cannot be read from ${JSON.stringify(c.arn)}; set it`);
     entries.push({ key: `target-${c.name}`, kind, index, filter: c });
   });

@@ -3,7 +3,7 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { named } from "../topology/addresses";
-import { assertProviderInStack } from "./provider-check";
+import { assertProviderInStack } from "../topology/topology";
 import { DeliveryGrant, deliveryPolicy, eventBridgeTrustPolicy } from "./role-policies";
 
 /** Props of `DeliveryRole`. */

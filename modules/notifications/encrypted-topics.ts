@@ -7,7 +7,7 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { named } from "../topology/addresses";
 import { mapIterator } from "../topology/for-each";
 import { Partition, arns } from "../topology/regions";
-import { assertProviderInStack } from "./provider-check";
+import { assertProviderInStack } from "../topology/topology";
 import { topicKeyPolicy, topicPolicy } from "./resource-policies";
 
 /** One topic to create. */

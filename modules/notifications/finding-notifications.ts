@@ -19,9 +19,9 @@ import { DEFAULT_NAME_PREFIX, notificationNames, ruleArn } from "./names";
 import { NotificationRules } from "./notification-rules";
 import { notificationIssues } from "./notification-validation";
 import { NotificationSettings } from "./options";
-import { assertProviderInStack } from "./provider-check";
+import { assertProviderInStack } from "../topology/topology";
 import { RegionalForwarding } from "./regional-forwarding";
-import { PolicyStatement } from "./resource-policies";
+import { IamStatement } from "./resource-policies";
 import { NotificationDetector, SuppressionRules } from "./suppression-rules";
 import { deliveryTargets } from "./target-deliveries";
 import { WebhookDestination } from "./webhook-channel";
@@ -99,7 +99,7 @@ export class FindingNotifications extends Construct {
    * Statements to add to the policies of user-owned SQS queue and SNS topic targets (by target key): this module does
    * not own those policies, and without the statement EventBridge cannot deliver.
    */
-  public readonly externalPolicyStatements: Readonly<Record<string, PolicyStatement>>;
+  public readonly externalPolicyStatements: Readonly<Record<string, IamStatement>>;
 
   constructor(scope: Construct, id: string, props: FindingNotificationsProps) {
     super(scope, id);

@@ -23,4 +23,3 @@ export * from "./notification-rules";
 export * from "./regional-forwarding";
 export * from "./suppression-rules";
 export * from "./finding-notifications";
-export * from "./provider-check";

@@ -40,8 +40,8 @@ export function notificationNames(prefix: string) {
     chatbotConfiguration: (channelKey: string) => `${prefix}-${channelKey}`,
     /** EventBridge connection and API destination of one webhook. */
     webhook: (name: string) => `${prefix}-hook-${name}`,
-    /** Statement ID of the Lambda permission of one rule. */
-    lambdaStatementId: (ruleName: string) => `AllowEventBridge-${ruleName}`,
+    /** Statement ID of the Lambda permission of one rule (letters, digits, `-` and `_` only: `sev7.5` -> `sev7_5`). */
+    lambdaStatementId: (ruleName: string) => `AllowEventBridge-${ruleName.replace(/[^A-Za-z0-9_-]/g, "_")}`,
   };
 }
 

@@ -6,7 +6,7 @@ import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { named } from "../topology/addresses";
 import { PlannedRule } from "./delivery-plan";
 import { DEFAULT_RETRY, RetryOptions } from "./options";
-import { assertProviderInStack } from "./provider-check";
+import { assertProviderInStack } from "../topology/topology";
 import { EVENTS_PRINCIPAL } from "./resource-policies";
 import { describeThreshold } from "./severity";
 import { TargetSpec } from "./target-deliveries";

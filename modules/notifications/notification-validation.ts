@@ -16,7 +16,7 @@ import { NotificationOptions, SuppressionRule } from "./options";
 export interface EstateContext extends Omit<ValidationContext, "homeRegion"> {
   /** Every region of the GuardDuty estate. */
   readonly regions: readonly string[];
-  /** Regions that have an administrator detector ID (needed by suppression rules); unchecked when absent. */
+  /** Regions that have an administrator detector ID (needed by suppression rules). @default - unchecked */
   readonly detectorRegions?: readonly string[];
 }
 

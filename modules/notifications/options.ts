@@ -53,11 +53,17 @@ export const DEFAULT_DEAD_LETTER_RETENTION_DAYS = 14;
 
 /** One condition of a suppression rule on a finding field. At least one operator is required. */
 export interface SuppressionCriterion {
+  /** The field equals one of these. @default - no such condition */
   readonly equals?: readonly string[];
+  /** The field equals none of these. @default - no such condition */
   readonly notEquals?: readonly string[];
+  /** A number, or a date as an RFC 3339 string. @default - no such condition */
   readonly greaterThan?: string | number;
+  /** @default - no such condition */
   readonly greaterThanOrEqual?: string | number;
+  /** @default - no such condition */
   readonly lessThan?: string | number;
+  /** @default - no such condition */
   readonly lessThanOrEqual?: string | number;
 }
 

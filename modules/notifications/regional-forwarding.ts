@@ -11,7 +11,7 @@ import { DeadLetterQueues } from "./dead-letter-queues";
 import { forwardingPattern } from "./finding-pattern";
 import { defaultBusArn, ruleArn } from "./names";
 import { DEFAULT_RETRY, RetryOptions } from "./options";
-import { assertProviderInStack } from "./provider-check";
+import { assertProviderInStack } from "../topology/topology";
 import { eventBridgeTrustPolicy, forwardingPolicy } from "./role-policies";
 
 /** EventBridge target ID of the home bus in the forwarding rules. */

@@ -13,20 +13,23 @@ export const EVENTS_PRINCIPAL = "events.amazonaws.com";
 export const CHATBOT_PRINCIPAL = "chatbot.amazonaws.com";
 
 /** One IAM policy statement, as plain JSON. */
-export interface PolicyStatement {
+export interface IamStatement {
+  /** @default - no statement ID */
   readonly Sid?: string;
   readonly Effect: "Allow" | "Deny";
+  /** @default - none (identity policies) */
   readonly Principal?: "*" | { readonly Service?: string | string[]; readonly AWS?: string | string[] };
   readonly Action: string | string[];
-  /** Absent in trust policies. */
+  /** @default - none (trust policies) */
   readonly Resource?: string | string[];
+  /** @default - unconditional */
   readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | string[]>>>>;
 }
 
 /** An IAM policy document, as plain JSON. */
-export interface PolicyDocument {
+export interface IamPolicy {
   readonly Version: "2012-10-17";
-  readonly Statement: readonly PolicyStatement[];
+  readonly Statement: readonly IamStatement[];
 }
 
 const sorted = (values: readonly string[]) => [...new Set(values)].sort();
@@ -36,7 +39,7 @@ function requireSenders(what: string, ruleArns: readonly string[]): void {
 }
 
 /** A statement that denies `actions` on `resource` to every request made without TLS. */
-export function denyInsecureTransport(actions: string | string[], resource: string): PolicyStatement {
+export function denyInsecureTransport(actions: string | string[], resource: string): IamStatement {
   return {
     Sid: "DenyInsecureTransport",
     Effect: "Deny",
@@ -48,7 +51,7 @@ export function denyInsecureTransport(actions: string | string[], resource: stri
 }
 
 /** Policy of a notification topic: only our rules (exact ARNs, our account) may publish, and only over TLS. */
-export function topicPolicy(props: { topicArn: string; accountId: string; publisherRuleArns: readonly string[] }): PolicyDocument {
+export function topicPolicy(props: { topicArn: string; accountId: string; publisherRuleArns: readonly string[] }): IamPolicy {
   requireSenders(`topic ${props.topicArn}`, props.publisherRuleArns);
   return {
     Version: "2012-10-17",
@@ -82,9 +85,9 @@ export function topicKeyPolicy(props: {
   publisherRuleArns: readonly string[];
   /** @default false */
   allowChatbot?: boolean;
-}): PolicyDocument {
+}): IamPolicy {
   requireSenders("the topic key", props.publisherRuleArns);
-  const statements: PolicyStatement[] = [
+  const statements: IamStatement[] = [
     {
       Sid: "AllowAccountAdministration",
       Effect: "Allow",
@@ -115,7 +118,7 @@ export function topicKeyPolicy(props: {
 }
 
 /** Policy of a regional dead-letter queue: our rules of that region may send undeliverable events, over TLS only. */
-export function deadLetterQueuePolicy(props: { queueArn: string; senderRuleArns: readonly string[] }): PolicyDocument {
+export function deadLetterQueuePolicy(props: { queueArn: string; senderRuleArns: readonly string[] }): IamPolicy {
   requireSenders(`dead-letter queue ${props.queueArn}`, props.senderRuleArns);
   return {
     Version: "2012-10-17",
@@ -137,7 +140,7 @@ export function deadLetterQueuePolicy(props: { queueArn: string; senderRuleArns:
  * The statement a user-owned SQS queue or SNS topic target must carry in its own policy so that our rule can
  * deliver to it. This module does not own those policies, so it reports the statement instead of writing it.
  */
-export function externalTargetStatement(kind: "sqs" | "sns", targetArn: string, ruleArn: string): PolicyStatement {
+export function externalTargetStatement(kind: "sqs" | "sns", targetArn: string, ruleArn: string): IamStatement {
   return {
     Sid: `AllowGuardDutyNotificationRule${kind === "sqs" ? "ToSend" : "ToPublish"}`,
     Effect: "Allow",

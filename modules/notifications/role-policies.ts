@@ -4,11 +4,11 @@
  * Pure functions, no cdktf import.
  */
 import { Partition } from "../topology/regions";
-import { CHATBOT_PRINCIPAL, EVENTS_PRINCIPAL, PolicyDocument, PolicyStatement } from "./resource-policies";
+import { CHATBOT_PRINCIPAL, EVENTS_PRINCIPAL, IamPolicy, IamStatement } from "./resource-policies";
 import { TargetKind } from "./channels";
 
 /** Trust policy of a role EventBridge assumes for our rules: the events service, on behalf of our account only. */
-export function eventBridgeTrustPolicy(accountId: string): PolicyDocument {
+export function eventBridgeTrustPolicy(accountId: string): IamPolicy {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -24,7 +24,7 @@ export function eventBridgeTrustPolicy(accountId: string): PolicyDocument {
 }
 
 /** Permissions of the forwarding role: put events on the home region's default bus, nothing else. */
-export function forwardingPolicy(homeBusArn: string): PolicyDocument {
+export function forwardingPolicy(homeBusArn: string): IamPolicy {
   return {
     Version: "2012-10-17",
     Statement: [{ Sid: "PutEventsOnHomeBus", Effect: "Allow", Action: "events:PutEvents", Resource: homeBusArn }],
@@ -48,9 +48,9 @@ export interface DeliveryGrant {
 }
 
 /** Permissions of the delivery role: one statement per webhook or role-based target, on its exact ARN. */
-export function deliveryPolicy(grants: readonly DeliveryGrant[]): PolicyDocument {
+export function deliveryPolicy(grants: readonly DeliveryGrant[]): IamPolicy {
   if (grants.length === 0) throw new Error("the delivery role needs at least one grant; got none");
-  const statements: PolicyStatement[] = grants.map((g) => ({
+  const statements: IamStatement[] = grants.map((g) => ({
     Sid: g.sid,
     Effect: "Allow",
     Action: g.actions.length === 1 ? g.actions[0] : [...g.actions],
@@ -60,7 +60,7 @@ export function deliveryPolicy(grants: readonly DeliveryGrant[]): PolicyDocument
 }
 
 /** Trust policy of the Chatbot channel role. */
-export function chatbotTrustPolicy(): PolicyDocument {
+export function chatbotTrustPolicy(): IamPolicy {
   return {
     Version: "2012-10-17",
     Statement: [
@@ -73,7 +73,7 @@ export function chatbotTrustPolicy(): PolicyDocument {
  * Permissions of the Chatbot channel role: the "notifications only" permissions of the Chatbot documentation
  * (read CloudWatch to render notifications), and nothing that changes anything.
  */
-export function chatbotNotificationsOnlyPolicy(): PolicyDocument {
+export function chatbotNotificationsOnlyPolicy(): IamPolicy {
   return {
     Version: "2012-10-17",
     Statement: [

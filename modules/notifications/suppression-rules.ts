@@ -5,7 +5,7 @@ import { GuarddutyFilter } from "@cdktf/provider-aws/lib/guardduty-filter";
 import { named } from "../topology/addresses";
 import { mapIterator } from "../topology/for-each";
 import { SuppressionCriterion, SuppressionRule } from "./options";
-import { assertProviderInStack } from "./provider-check";
+import { assertProviderInStack } from "../topology/topology";
 
 /** The administrator detector of one region (the ID may be a token, e.g. `aws_guardduty_detector...id`). */
 export interface NotificationDetector {

@@ -8,7 +8,7 @@ import { Partition } from "../topology/regions";
 import { NotificationChannels } from "./channels";
 import { DeliveryPlan } from "./delivery-plan";
 import { InputTransformer, emailInputTransformer } from "./email-transformer";
-import { PolicyStatement, externalTargetStatement } from "./resource-policies";
+import { IamStatement, externalTargetStatement } from "./resource-policies";
 import { DeliveryGrant, TARGET_ACTIONS } from "./role-policies";
 import { webhookInputTransformer } from "./webhook-payload";
 
@@ -49,12 +49,12 @@ export const FIFO_MESSAGE_GROUP = "guardduty-findings";
 export function deliveryTargets(input: DeliveryTargetsInput): {
   targets: Record<string, DeliveryTarget>;
   grants: DeliveryGrant[];
-  externalPolicyStatements: Record<string, PolicyStatement>;
+  externalPolicyStatements: Record<string, IamStatement>;
 } {
   const { plan, channels } = input;
   const targets: Record<string, DeliveryTarget> = {};
   const grants: DeliveryGrant[] = [];
-  const external: Record<string, PolicyStatement> = {};
+  const external: Record<string, IamStatement> = {};
   const sid = (key: string) => key.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("").replace(/[^A-Za-z0-9]/g, "");
   const topic = (key: string) => {
     const arn = input.topicArns[key];

@@ -7,7 +7,7 @@ import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import { named } from "../topology/addresses";
 import { WebhookChannel } from "./channels";
-import { assertProviderInStack } from "./provider-check";
+import { assertProviderInStack } from "../topology/topology";
 
 /** Props of `WebhookDestination`. */
 export interface WebhookDestinationProps {
