@@ -5,6 +5,7 @@
 import { partitionOf, isKnownRegion } from "../topology/regions";
 import { AGENT_MANAGEMENT, AGENTS_OF_PLAN, PROTECTION_PLANS, type EstateInput } from "./estate-schema";
 import { exportConfigIssues, exportConfigSchema } from "./export-schema";
+import { notificationsConfigIssues } from "./notifications-schema";
 
 /** One problem found in a config: where, and what is wrong. */
 export interface ConfigIssue {
@@ -204,6 +205,13 @@ function sectionChecks(input: Partial<EstateInput>): ConfigIssue[] {
   const exported = exportConfigSchema.safeParse(input.export);
   if (input.export !== undefined && exported.success) {
     for (const i of exportConfigIssues(exported.data, estateFacts(input))) issues.push({ path: ["export", ...i.path], message: i.message });
+  }
+  if (input.notifications !== undefined) {
+    const facts = estateFacts(input);
+    const accountId = str(plainObject(plainObject(input.accounts)?.security)?.id);
+    for (const i of notificationsConfigIssues(input.notifications, { ...facts, ...(accountId ? { accountId } : {}) })) {
+      issues.push({ path: ["notifications", ...i.path], message: i.message });
+    }
   }
   return issues;
 }

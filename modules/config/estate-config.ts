@@ -4,6 +4,7 @@
  */
 import { arns, partitionOf, type Partition } from "../topology/regions";
 import type { ExportConfig } from "./export-schema";
+import type { NotificationsConfig } from "./notifications-schema";
 import {
   AGENTS_OF_PLAN, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
   type FindingPublishingFrequency, type ProtectionPlan,
@@ -59,6 +60,8 @@ export interface EstateConfig {
   readonly tags: Readonly<Record<string, string>>;
   /** Findings export, with its home region resolved; absent when not configured. */
   readonly export?: ExportConfig & { readonly homeRegion: string };
+  /** Finding notifications, in the home region; absent when not configured. */
+  readonly notifications?: NotificationsConfig;
 }
 
 /** The role assumed in accounts without a roleArn. */
@@ -121,5 +124,6 @@ export function resolveEstate(input: EstateInput): EstateConfig {
     backend: input.backend ?? { type: "local" },
     tags: input.tags ?? {},
     ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),
+    ...(input.notifications ? { notifications: input.notifications } : {}),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { exportConfigSchema } from "./export-schema";
+import { notificationsConfigSchema } from "./notifications-schema";
 import {
   accountIdSchema, autoEnableSchema, emailSchema, regionSchema, roleArnSchema, roleNameSchema, strictObject,
   tagsSchema,
@@ -200,6 +201,8 @@ export const estateSchema = strictObject({
   tags: tagsSchema.optional(),
   /** Findings export to one S3 bucket and KMS key (see modules/export/README.md). @default - no export */
   export: exportConfigSchema.optional(),
+  /** Finding notifications (see modules/notifications/README.md). @default - no notifications */
+  notifications: notificationsConfigSchema.optional(),
 });
 
 /** The estate file as written (optional fields may be absent). */

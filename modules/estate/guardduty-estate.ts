@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import { FindingsExport } from "../export/findings-export";
+import { FindingNotifications } from "../notifications/finding-notifications";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import type { Topology } from "../topology/topology";
 
@@ -24,6 +25,8 @@ export class GuardDutyEstate extends Construct {
   public readonly organization: GuardDutyOrganization;
   /** Present when the config has an `export` section. */
   public readonly findingsExport?: FindingsExport;
+  /** Present when the config has a `notifications` section. */
+  public readonly notifications?: FindingNotifications;
 
   constructor(scope: Construct, id: string, props: GuardDutyEstateProps) {
     super(scope, id);
@@ -74,6 +77,19 @@ export class GuardDutyEstate extends Construct {
         keyAliasName: ex.keyAliasName,
         reader: ex.siemReader,
         queue: ex.sqsQueue,
+      });
+    }
+
+    if (config.notifications) {
+      const admin = this.organization.administrator;
+      this.notifications = new FindingNotifications(this, "Notifications", {
+        ...config.notifications,
+        partition: config.partition,
+        homeRegion: config.homeRegion,
+        regions: config.regions,
+        accountId: config.accounts.security.id,
+        provider: security,
+        detectors: admin.regions.map((region) => ({ region, detectorId: admin.detectorId(region) })),
       });
     }
   }

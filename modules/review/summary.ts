@@ -3,7 +3,7 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
-import { providerAccounts, resourceInstances, type TerraformDocument } from "./synthesized";
+import { instanceArgument, providerAccounts, resourceInstances, type TerraformDocument } from "./synthesized";
 
 /** What one synthesized stack holds. */
 export interface StackSummary {
@@ -31,8 +31,8 @@ export function summarizeStack(stack: string, doc: TerraformDocument): StackSumm
     resources.set(i.type, r);
   }
   const pendingEmails = instances
-    .filter((i) => i.type === "aws_sns_topic_subscription" && i.body.protocol === "email")
-    .map((i) => String(i.body.endpoint));
+    .filter((i) => i.type === "aws_sns_topic_subscription" && instanceArgument(i, "protocol") === "email")
+    .map((i) => String(instanceArgument(i, "endpoint")));
   return {
     stack,
     accounts: providerAccounts(doc),

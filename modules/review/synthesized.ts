@@ -25,6 +25,15 @@ export interface ResourceInstance {
   /** The provider alias (`aws.security` -> `security`). */
   readonly providerAlias?: string;
   readonly body: Record<string, unknown>;
+  /** The for_each value of this instance, if any. */
+  readonly value?: unknown;
+}
+
+/** An argument of one instance, with `${each.key}` / `${each.value.x}` filled in when it is exactly that. */
+export function instanceArgument(instance: ResourceInstance, name: string): unknown {
+  const v = instance.body[name];
+  if (instance.key === undefined || typeof v !== "string") return v;
+  return eachValue(v, instance.key, instance.value) ?? v;
 }
 
 function providerRegions(doc: TerraformDocument): Map<string, string | undefined> {
@@ -72,7 +81,7 @@ export function resourceInstances(doc: TerraformDocument): ResourceInstance[] {
       if (entries) {
         for (const [key, value] of entries) {
           out.push({
-            type, name, key, body, providerAlias: alias,
+            type, name, key, value, body, providerAlias: alias,
             address: `${type}.${name}[${JSON.stringify(key)}]`,
             region: body.region === undefined ? fallback : eachValue(body.region, key, value),
           });

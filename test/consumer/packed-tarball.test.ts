@@ -78,7 +78,8 @@ describe("in a fresh project", () => {
     const samples = measureLoad(consumer, 5);
     expect(samples[0].resolved).toBe(path.join(fs.realpathSync(consumer), "node_modules", PACKAGE_NAME, "dist", "index.js"));
     expect(samples.flatMap((s) => s.providerRoots)).toEqual([]);
-    expect(samples[0].providerSubmodules).toBeLessThan(20);
+    // the library loads the resource classes it uses (about 40); a root import loads over 2,000
+    expect(samples[0].providerSubmodules).toBeLessThan(100);
     const ms = median(samples.map((s) => s.ms));
     if (ms >= LOAD_BUDGET_MS) {
       throw new Error(`require("${PACKAGE_NAME}") took ${Math.round(ms)} ms (median of ${samples.map((s) => Math.round(s.ms)).join(", ")}); budget ${LOAD_BUDGET_MS} ms`);

@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { build } from "../../examples/organization";
-import { resourceInstances } from "../../modules/review/synthesized";
+import { instanceArgument, resourceInstances } from "../../modules/review/synthesized";
 import { interpolations } from "../../modules/review/policies";
 import { ACCOUNTS, resources } from "../helpers";
 import { EXAMPLE_FILE, exampleRaw, synthEstate } from "./fixtures";
@@ -82,11 +82,12 @@ test("Terraform expressions inside strings (policies) keep their quotes unescape
 
 test("every policy document of the example is JSON once Terraform fills in its references", () => {
   const { doc } = synthEstate(exampleRaw());
-  const policies = Object.values(doc.resource ?? {}).flatMap((byName) =>
-    Object.values(byName).flatMap((body: any) => [body.policy, body.assume_role_policy].filter((p) => typeof p === "string")));
+  const policies = resourceInstances(doc as any).flatMap((i) =>
+    ["policy", "assume_role_policy"].map((name) => instanceArgument(i, name)).filter((p): p is string => typeof p === "string"));
   expect(policies.length).toBeGreaterThan(3);
   for (const p of policies) {
     const rendered = p.replace(/\$\{(?:[^{}"]|"[^"]*")*\}/g, "arn:aws:guardduty:eu-west-1:222222222222:detector/x");
+    expect(rendered.trimStart().startsWith("{")).toBe(true);
     expect(() => JSON.parse(rendered)).not.toThrow();
   }
 });
