@@ -1,0 +1,74 @@
+import { buildReview } from "../../modules/review/report";
+import { exampleStacks, planFor } from "./fixtures";
+
+describe("the review of the bundled example", () => {
+  const stacks = exampleStacks();
+  const { markdown, warnings } = buildReview(stacks);
+
+  test("has every section a reviewer needs", () => {
+    for (const heading of [
+      "## Warnings a reviewer must act on", "## What will exist, per account and region",
+      "## Who may write and who may read the findings", "## Which severities reach which channel",
+      "## The email a sample finding produces", "## Flows",
+    ]) expect(markdown).toContain(heading);
+    expect(markdown).not.toContain("## The plan");
+  });
+
+  test("lists resources per account and region with their addresses", () => {
+    expect(markdown).toMatch(/\| security \(222222222222\) \| me-south-1 \| aws_guardduty_detector \| 1 \| `aws_guardduty_detector\.estate_organization_administrator_detector\["me-south-1"\]` \|/);
+    expect(markdown).toMatch(/\| management \(111111111111\) \| us-east-1 \| aws_guardduty_organization_admin_account \| 1 \|/);
+  });
+
+  test("says which severities reach which channel, from every region", () => {
+    expect(markdown).toContain("| email security-alerts@example.com | 4.0-10.0 | 4.0-10.0 | 4.0-10.0 |");
+    expect(markdown).toContain("a finding reaches each channel at most 1 time(s)");
+  });
+
+  test("renders the email of a sample finding, quotes in the description kept inside one JSON string", () => {
+    const email = markdown.split("## The email a sample finding produces")[1].split("```text\n")[1].split("\n```")[0];
+    for (const line of email.split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+    expect(email).toContain('\\"command and control\\"');
+    expect(email).toContain("https://console.aws.amazon.com/guardduty/home?region=eu-west-1#/findings?macros=current&fId=16afba5c5c43e07c9e3e5e2e544e95df");
+    expect(email).toContain("guardduty-notifications-sev4-1");
+  });
+
+  test("warns of pending emails, Chatbot authorization, the 24 hours of ALL and the cross-account prefix", () => {
+    expect(warnings).toEqual(expect.arrayContaining([
+      expect.stringMatching(/security-alerts@example\.com stays pending/),
+      expect.stringMatching(/Authorize Slack workspace T0123ABCDE/),
+      expect.stringMatching(/Authorize Microsoft Teams tenant 00000000-1111/),
+      expect.stringMatching(/up to 24 hours/),
+      expect.stringMatching(/another account than the detectors: its prefix "guardduty\/" is created/),
+    ]));
+  });
+
+  test("draws the flows as a Mermaid diagram", () => {
+    const mermaid = markdown.split("```mermaid\n")[1];
+    expect(mermaid.startsWith("flowchart LR")).toBe(true);
+    expect(mermaid).toContain('det_me_south_1["GuardDuty me-south-1"]');
+    expect(mermaid).toMatch(/det_eu_west_1 -->\|export\| bucket_example_guardduty_findings_333333333333/);
+    expect(mermaid).toMatch(/-->\|forward\| bus_eu_west_1/);
+  });
+});
+
+describe("with a plan", () => {
+  const stacks = exampleStacks();
+
+  test("counts a first apply as all creates", () => {
+    const { markdown, plan } = buildReview(stacks, planFor(stacks));
+    expect(plan).toMatchObject({ create: 101, update: 0, delete: 0, replace: 0 });
+    expect(markdown).toContain("No detector, findings bucket or key is destroyed or replaced.");
+  });
+
+  test("fails loudly when the plan would replace the findings bucket or destroy a detector", () => {
+    const { markdown, plan } = buildReview(stacks, planFor(stacks, {
+      "aws_s3_bucket.estate_export_findings_bucket_bucket": ["delete", "create"],
+      'aws_guardduty_detector.estate_organization_administrator_detector["me-south-1"]': ["delete"],
+    }));
+    expect(plan!.dangers).toEqual([
+      'aws_guardduty_detector.estate_organization_administrator_detector["me-south-1"] (delete)',
+      "aws_s3_bucket.estate_export_findings_bucket_bucket (replace)",
+    ]);
+    expect(markdown).toContain("**STOP: this plan destroys or replaces what holds findings:**");
+  });
+});

@@ -1,0 +1,32 @@
+import { deliveries, routedRules } from "../../modules/review/routing";
+import { exampleStacks } from "./fixtures";
+
+const REGIONS = ["eu-west-1", "me-south-1", "us-east-1"];
+
+test("finds the home rule's channels and the forwarding rules of the other regions", () => {
+  const rules = routedRules(exampleStacks()[0].doc);
+  const forward = rules.filter((r) => r.targets.some((t) => t.kind === "event-bus"));
+  expect(forward.map((r) => r.region).sort()).toEqual(["me-south-1", "us-east-1"]);
+  const channels = rules.flatMap((r) => r.targets.flatMap((t) => t.channels)).sort();
+  expect(channels).toEqual(["Slack T0123ABCDE/C0123ABCDE", expect.stringMatching(/^Teams 5555/), "email security-alerts@example.com"].sort());
+});
+
+test("a finding from any region at Medium or above reaches each channel exactly once; below Medium, none", () => {
+  const rules = routedRules(exampleStacks()[0].doc);
+  for (const region of REGIONS) {
+    for (const severity of [4, 5.5, 7, 8.9, 9, 10]) {
+      const d = deliveries(rules, region, severity);
+      expect(d.size).toBe(3);
+      expect([...d.values()]).toEqual([1, 1, 1]);
+    }
+    for (const severity of [1, 2, 3.9]) expect(deliveries(rules, region, severity).size).toBe(0);
+  }
+});
+
+test("per-channel thresholds are honoured", () => {
+  const rules = routedRules(exampleStacks((raw) => { raw.notifications.channels.email.minSeverity = "CRITICAL"; })[0].doc);
+  const email = (region: string, s: number) => deliveries(rules, region, s).get("email security-alerts@example.com") ?? 0;
+  expect(email("me-south-1", 8.9)).toBe(0);
+  expect(email("me-south-1", 9)).toBe(1);
+  expect(deliveries(rules, "us-east-1", 5).get("Slack T0123ABCDE/C0123ABCDE")).toBe(1);
+});
