@@ -2,7 +2,7 @@
  * Who may write and who may read the findings: the bucket and key that publishing destinations point at, and
  * every policy that grants on them, summarized from the synthesized policies (not from the config).
  */
-import { describeStatement, parsePolicy, type PolicyStatement } from "./policies";
+import { describeStatement, parsePolicy, type ParsedStatement } from "./policies";
 import { instanceArgument, resourceInstances, type ResourceInstance, type TerraformDocument } from "./synthesized";
 
 /** The access summary of one findings destination. */
@@ -30,12 +30,12 @@ const refName = (v: unknown, type: string): string | undefined => {
   return m ? m[1] : undefined;
 };
 
-function statementsOf(text: unknown): PolicyStatement[] {
+function statementsOf(text: unknown): ParsedStatement[] {
   if (typeof text !== "string" || !text.trim().startsWith("{")) return [];
   return parsePolicy(text).Statement;
 }
 
-function mentions(s: PolicyStatement, needles: readonly string[]): boolean {
+function mentions(s: ParsedStatement, needles: readonly string[]): boolean {
   const text = JSON.stringify([s.Resource ?? s.NotResource ?? "*"]);
   return needles.some((n) => text.includes(n));
 }

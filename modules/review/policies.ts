@@ -5,7 +5,7 @@
  */
 
 /** A policy statement, as written. */
-export interface PolicyStatement {
+export interface ParsedStatement {
   readonly Sid?: string;
   readonly Effect: "Allow" | "Deny";
   readonly Principal?: unknown;
@@ -18,9 +18,9 @@ export interface PolicyStatement {
 }
 
 /** A policy document. */
-export interface PolicyDocument {
+export interface ParsedPolicy {
   readonly Version?: string;
-  readonly Statement: PolicyStatement[];
+  readonly Statement: ParsedStatement[];
 }
 
 /** Splits a string into literal text and `${...}` interpolations (nested braces and quoted strings honoured). */
@@ -47,7 +47,7 @@ export function interpolations(text: string): Array<{ start: number; end: number
 }
 
 /** Parses a policy string that may contain Terraform interpolations; they come back verbatim in the values. */
-export function parsePolicy(text: string): PolicyDocument {
+export function parsePolicy(text: string): ParsedPolicy {
   const found = interpolations(text);
   const refs: string[] = [];
   let masked = "";
@@ -64,8 +64,8 @@ export function parsePolicy(text: string): PolicyDocument {
     if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [restore(k) as string, restore(x)]));
     return v;
   };
-  const doc = restore(JSON.parse(masked)) as PolicyDocument;
-  return { ...doc, Statement: Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement as unknown as PolicyStatement] };
+  const doc = restore(JSON.parse(masked)) as ParsedPolicy;
+  return { ...doc, Statement: Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement as unknown as ParsedStatement] };
 }
 
 function list(v: unknown): string[] {
@@ -81,13 +81,13 @@ export function principals(p: unknown): string[] {
 }
 
 /** One readable line per condition: `aws:SourceAccount StringEquals 222222222222`. */
-export function conditions(c: PolicyStatement["Condition"]): string[] {
+export function conditions(c: ParsedStatement["Condition"]): string[] {
   return Object.entries(c ?? {}).flatMap(([op, keys]) =>
     Object.entries(keys).map(([key, v]) => `${key} ${op} ${list(v).join(" | ")}`));
 }
 
 /** A statement in one line: `Allow service guardduty.amazonaws.com s3:PutObject on arn... if aws:SourceAccount ...`. */
-export function describeStatement(s: PolicyStatement): string {
+export function describeStatement(s: ParsedStatement): string {
   const who = s.Principal !== undefined ? principals(s.Principal).join(", ") : s.NotPrincipal !== undefined ? `everyone but ${principals(s.NotPrincipal).join(", ")}` : "the identity";
   const what = s.Action !== undefined ? list(s.Action).join(", ") : `everything but ${list(s.NotAction).join(", ")}`;
   const on = s.Resource !== undefined ? list(s.Resource).join(", ") : s.NotResource !== undefined ? `all but ${list(s.NotResource).join(", ")}` : "";
