@@ -5,6 +5,7 @@
  * Pure builder, no cdktf import. Follows "Exporting findings: key policy" in the GuardDuty user guide
  * (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html).
  */
+import { keyAdministrationStatement } from "../topology/key-administration";
 import { Partition, arns, dnsSuffix } from "../topology/regions";
 import { DetectorRef, PolicyDocument, PolicyStatement, guardDutyWriters, oneOrMany, policyDocument } from "./policy-document";
 
@@ -50,13 +51,7 @@ export interface FindingsKeyPolicyInput {
 export function findingsKeyPolicy(input: FindingsKeyPolicyInput): PolicyDocument {
   const s3ViaService = `s3.${input.bucketRegion}.${dnsSuffix(input.partition)}`;
   const statements: PolicyStatement[] = [
-    {
-      Sid: "EnableKeyAdministration",
-      Effect: "Allow",
-      Principal: { AWS: arns.accountRoot(input.partition, input.keyAccountId) },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    keyAdministrationStatement(input.partition, input.keyAccountId),
   ];
   for (const writer of guardDutyWriters(input.detectors)) {
     statements.push({

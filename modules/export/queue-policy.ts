@@ -4,6 +4,7 @@
  *
  * Pure builders, no cdktf import.
  */
+import { keyAdministrationStatement } from "../topology/key-administration";
 import { Partition, arns, dnsSuffix } from "../topology/regions";
 import { PolicyDocument, PolicyStatement, oneOrMany, policyDocument } from "./policy-document";
 
@@ -82,13 +83,7 @@ export interface NotificationQueueKeyPolicyInput {
  */
 export function notificationQueueKeyPolicy(input: NotificationQueueKeyPolicyInput): PolicyDocument {
   const statements: PolicyStatement[] = [
-    {
-      Sid: "EnableKeyAdministration",
-      Effect: "Allow",
-      Principal: { AWS: arns.accountRoot(input.partition, input.keyAccountId) },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    keyAdministrationStatement(input.partition, input.keyAccountId),
     {
       Sid: "AllowS3ToEncryptNotifications",
       Effect: "Allow",

@@ -5,7 +5,8 @@
  * Pure functions from ARNs to policy JSON, no cdktf import. Every grant to EventBridge names the exact rule ARNs
  * (`aws:SourceArn`), which are known before apply because rule names are fixed (names.ts).
  */
-import { Partition, arns } from "../topology/regions";
+import { keyAdministrationStatement } from "../topology/key-administration";
+import type { Partition } from "../topology/regions";
 
 /** The service principal of EventBridge rules. */
 export const EVENTS_PRINCIPAL = "events.amazonaws.com";
@@ -88,13 +89,7 @@ export function topicKeyPolicy(props: {
 }): IamPolicy {
   requireSenders("the topic key", props.publisherRuleArns);
   const statements: IamStatement[] = [
-    {
-      Sid: "AllowAccountAdministration",
-      Effect: "Allow",
-      Principal: { AWS: arns.accountRoot(props.partition, props.accountId) },
-      Action: "kms:*",
-      Resource: "*",
-    },
+    keyAdministrationStatement(props.partition, props.accountId),
     {
       Sid: "AllowGuardDutyNotificationRulesToEncrypt",
       Effect: "Allow",
