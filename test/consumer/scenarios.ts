@@ -3,9 +3,10 @@
  * program (TypeScript, compiled with a strict tsc; it imports only from "guardduty-cdktf", cdktf, constructs and
  * @cdktf/provider-aws submodules, and has its own stack and provider) and assertions on what it synthesized.
  *
- * To cover a module that lands later (findings export, notifications), add one entry here once it is exported
- * from modules/index.ts: a name, the consumer's source, and `check` on the parsed stacks.
+ * To cover another module, add one entry here once it is exported from modules/index.ts: a name, the consumer's
+ * source, and `check` on the parsed stacks.
  */
+import { parsePolicy } from "../../modules/review/policies";
 import type { SynthDoc } from "../helpers";
 
 export interface ConsumerScenario {
@@ -96,6 +97,131 @@ app.synth();
       }
       expect(doc.output?.detector_id.value).toBe('${aws_guardduty_detector.guard_duty_detector["eu-west-1"].id}');
       expect(Object.keys(doc.resource ?? {}).sort()).toEqual(["aws_guardduty_detector", "aws_guardduty_detector_feature", "aws_s3_bucket"]);
+    },
+  },
+  {
+    name: "export-in-existing-stack",
+    title: "only the findings export (FindingsExport) joins an existing single-account stack, on its provider and its detectors",
+    source: `
+import { App, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
+import { FindingsExport, type ExportDetector, type FindingsExportProps } from "guardduty-cdktf";
+
+const ACCOUNT = "111111111111";
+
+class SecurityStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const provider = new AwsProvider(this, "aws", { alias: "main", region: "eu-west-1", allowedAccountIds: [ACCOUNT] });
+    // The project's own detectors, created long before the export.
+    const detectors: ExportDetector[] = ["us-east-1", "eu-west-1"].map((region) => {
+      const detector = new GuarddutyDetector(this, "Detector_" + region.replace(/-/g, "_"), { provider, region, enable: true });
+      return { region, detectorId: detector.id, detectorArn: detector.arn };
+    });
+    const props: FindingsExportProps = {
+      partition: "aws", homeRegion: "eu-west-1", administratorAccountId: ACCOUNT, administratorProvider: provider, detectors,
+      bucketProvider: provider, bucketAccountId: ACCOUNT, bucketName: "acme-guardduty-findings-111111111111",
+    };
+    const findingsExport = new FindingsExport(this, "FindingsExport", props);
+    const uri: string = findingsExport.s3Uri;
+    new TerraformOutput(this, "findings_uri", { value: uri });
+  }
+}
+
+const app = new App();
+new SecurityStack(app, "security");
+app.synth();
+`,
+    check: (stacks) => {
+      expect(Object.keys(stacks)).toEqual(["security"]);
+      const doc = stacks.security;
+      expect(doc.provider?.aws).toEqual([{ alias: "main", region: "eu-west-1", allowed_account_ids: ["111111111111"] }]);
+      for (const [type, byName] of Object.entries(doc.resource ?? {})) {
+        for (const [name, body] of Object.entries(byName)) expect([type, name, body.provider]).toEqual([type, name, "aws.main"]);
+      }
+      expect(Object.keys(doc.resource ?? {}).sort()).toEqual([
+        "aws_guardduty_detector", "aws_guardduty_publishing_destination", "aws_kms_alias", "aws_kms_key", "aws_s3_bucket",
+        "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_ownership_controls", "aws_s3_bucket_policy",
+        "aws_s3_bucket_public_access_block", "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_versioning",
+      ]);
+      expect(Object.keys(doc.resource!.aws_guardduty_detector).sort()).toEqual(["Detector_eu_west_1", "Detector_us_east_1"]);
+      const destination = only(doc, "aws_guardduty_publishing_destination");
+      expect(destination).toMatchObject({
+        region: "\${each.key}", detector_id: "\${each.value}", destination_type: "S3",
+        destination_arn: "arn:aws:s3:::acme-guardduty-findings-111111111111",
+        kms_key_arn: "\${aws_kms_key.findings_export_findings_key_key.arn}",
+      });
+      expect(destination.for_each).toEqual({
+        "eu-west-1": "\${aws_guardduty_detector.Detector_eu_west_1.id}",
+        "us-east-1": "\${aws_guardduty_detector.Detector_us_east_1.id}",
+      });
+      expect(only(doc, "aws_s3_bucket")).toMatchObject({ bucket: "acme-guardduty-findings-111111111111", lifecycle: { prevent_destroy: true } });
+      expect(only(doc, "aws_kms_key")).toMatchObject({ enable_key_rotation: true, region: "eu-west-1", lifecycle: { prevent_destroy: true } });
+      const [allow] = parsePolicy(only(doc, "aws_s3_bucket_policy").policy).Statement.filter((st) => st.Effect === "Allow");
+      expect(allow.Condition?.StringEquals["aws:SourceAccount"]).toBe("111111111111");
+      expect([...(allow.Condition?.StringEquals["aws:SourceArn"] as string[])].sort()).toEqual([
+        "\${aws_guardduty_detector.Detector_eu_west_1.arn}", "\${aws_guardduty_detector.Detector_us_east_1.arn}",
+      ]);
+      expect(doc.output?.findings_uri.value).toBe("s3://acme-guardduty-findings-111111111111/AWSLogs/111111111111/GuardDuty/");
+    },
+  },
+  {
+    name: "notifications-in-existing-stack",
+    title: "only the notifications (FindingNotifications) join an existing single-account stack, on its provider",
+    source: `
+import { App, TerraformOutput, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { FindingNotifications, type FindingNotificationsProps, type NotificationChannels } from "guardduty-cdktf";
+
+class SecurityStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    const provider = new AwsProvider(this, "aws", { alias: "security", region: "eu-west-1" });
+    new S3Bucket(this, "Reports", { provider, bucket: "acme-security-reports" });
+    const channels: NotificationChannels = {
+      email: { addresses: ["secops@example.com"], minSeverity: "HIGH" },
+      lambda: [{ name: "respond", functionArn: "arn:aws:lambda:eu-west-1:111111111111:function:respond", minSeverity: "CRITICAL" }],
+    };
+    const props: FindingNotificationsProps = {
+      partition: "aws", homeRegion: "eu-west-1", regions: ["eu-west-1", "us-east-1"], accountId: "111111111111", provider, channels,
+    };
+    const notifications = new FindingNotifications(this, "Notifications", props);
+    const pending: string[] = notifications.pendingConfirmations;
+    new TerraformOutput(this, "pending_confirmations", { value: pending });
+  }
+}
+
+const app = new App();
+new SecurityStack(app, "security");
+app.synth();
+`,
+    check: (stacks) => {
+      expect(Object.keys(stacks)).toEqual(["security"]);
+      const doc = stacks.security;
+      expect(doc.provider?.aws).toEqual([{ alias: "security", region: "eu-west-1" }]);
+      for (const [type, byName] of Object.entries(doc.resource ?? {})) {
+        for (const [name, body] of Object.entries(byName)) expect([type, name, body.provider]).toEqual([type, name, "aws.security"]);
+      }
+      expect(Object.keys(doc.resource ?? {}).sort()).toEqual([
+        "aws_cloudwatch_event_rule", "aws_cloudwatch_event_target", "aws_iam_role", "aws_iam_role_policy", "aws_kms_alias",
+        "aws_kms_key", "aws_lambda_permission", "aws_s3_bucket", "aws_sns_topic", "aws_sns_topic_subscription", "aws_sqs_queue",
+      ]);
+      const rules = doc.resource!.aws_cloudwatch_event_rule;
+      expect(JSON.parse(rules.notifications_rules_sev7_1.event_pattern).detail.severity).toEqual([{ numeric: [">=", 7] }]);
+      expect(JSON.parse(rules.notifications_rules_sev9_1.event_pattern).detail.severity).toEqual([{ numeric: [">=", 9] }]);
+      expect(forEachKeys(rules.notifications_forwarding_rule)).toEqual(["us-east-1"]);
+      expect(only(doc, "aws_lambda_permission")).toMatchObject({
+        function_name: "arn:aws:lambda:eu-west-1:111111111111:function:respond",
+        principal: "events.amazonaws.com",
+        source_arn: "arn:aws:events:eu-west-1:111111111111:rule/guardduty-notifications-sev9-1",
+      });
+      expect(forEachKeys(only(doc, "aws_sns_topic_subscription"))).toEqual(["secops@example.com"]);
+      expect(forEachKeys(only(doc, "aws_sqs_queue"))).toEqual(["eu-west-1", "us-east-1"]);
+      expect(doc.output?.pending_confirmations.value).toEqual(["secops@example.com"]);
     },
   },
   {
