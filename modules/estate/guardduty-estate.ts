@@ -63,7 +63,7 @@ export class GuardDutyEstate extends Construct {
         homeRegion: ex.homeRegion,
         administratorAccountId: config.accounts.security.id,
         administratorProvider: security,
-        detectors: admin.regions.map((region) => ({ region, detectorId: admin.detectorId(region), detectorArn: admin.detectorArn(region) })),
+        detectors: admin.detectorRefs(),
         bucketProvider: topology.provider(bucketAccountId),
         bucketAccountId,
         keyProvider: topology.provider(keyAccountId),
@@ -89,7 +89,7 @@ export class GuardDutyEstate extends Construct {
         regions: config.regions,
         accountId: config.accounts.security.id,
         provider: security,
-        detectors: admin.regions.map((region) => ({ region, detectorId: admin.detectorId(region) })),
+        detectors: admin.detectorRefs(),
       });
     }
   }

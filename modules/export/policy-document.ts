@@ -53,7 +53,7 @@ export interface GuardDutyWriter {
   readonly principal: string;
   /** `""` for the global principal, `MeSouth1` for `guardduty.me-south-1.amazonaws.com`. */
   readonly sidSuffix: string;
-  /** The detector ARNs that principal may act for, in the order given. */
+  /** The detector ARNs that principal may act for, by region. */
   readonly sourceArns: string[];
 }
 
@@ -64,7 +64,8 @@ export interface GuardDutyWriter {
  */
 export function guardDutyWriters(detectors: readonly DetectorRef[]): GuardDutyWriter[] {
   const byPrincipal = new Map<string, { region: string; arns: string[] }>();
-  for (const d of detectors) {
+  // by region, so the order of the caller's list never changes a policy (an in-place update in terraform plan)
+  for (const d of [...detectors].sort((a, b) => a.region.localeCompare(b.region))) {
     const principal = guardDutyServicePrincipal(d.region);
     const entry = byPrincipal.get(principal) ?? { region: d.region, arns: [] };
     entry.arns.push(d.detectorArn);

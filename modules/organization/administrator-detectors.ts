@@ -106,6 +106,14 @@ export class AdministratorDetectors extends Construct {
     return instanceAttribute(this.detector.fqn, region, "arn");
   }
 
+  /**
+   * Every region's detector as `{ region, detectorId, detectorArn }` (Terraform references), the shape
+   * FindingsExport's `detectors` and FindingNotifications' `detectors` take.
+   */
+  public detectorRefs(): Array<{ readonly region: string; readonly detectorId: string; readonly detectorArn: string }> {
+    return this.regions.map((region) => ({ region, detectorId: this.detectorId(region), detectorArn: this.detectorArn(region) }));
+  }
+
   /** The detector ID of the same region, for a resource whose for_each is keyed by region. */
   public get eachDetectorId(): string {
     return eachKeyAttribute(this.detector.fqn, "id");

@@ -144,3 +144,10 @@ describe("document shape", () => {
     expect(JSON.stringify(all).length).toBeLessThan(20 * 1024);
   });
 });
+
+test("the order of the detectors given never changes the policy", () => {
+  const input = { partition: "aws" as const, bucketName: BUCKET, administratorAccountId: ADMIN, keyArn: KEY_ARN, prefix: PREFIX };
+  const forward = findingsBucketPolicy({ ...input, detectors: DETECTORS });
+  const backward = findingsBucketPolicy({ ...input, detectors: [...DETECTORS].reverse() });
+  expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
+});

@@ -102,3 +102,12 @@ test("fails on a provider from another stack", () => {
   expect(() => new AdministratorDetectors(stack, "Admin", { provider: foreign, regions: REGIONS }))
     .toThrow(/provider must be a provider of stack "org"; got provider "security" of stack "other"/);
 });
+
+test("lists every region's detector references, for the export and notification constructs", () => {
+  const { stack, security, synth } = orgStack();
+  const admin = new AdministratorDetectors(stack, "Admin", { provider: security, regions: REGIONS });
+  const refs = admin.detectorRefs();
+  expect(refs.map((r) => r.region)).toEqual(["eu-west-1", "me-south-1", "us-east-1"]);
+  new TerraformOutput(stack, "arn", { value: refs[1].detectorArn });
+  expect(synth().output!.arn.value).toBe('${aws_guardduty_detector.admin_detector["me-south-1"].arn}');
+});
