@@ -216,8 +216,21 @@ function sectionChecks(input: Partial<EstateInput>): ConfigIssue[] {
   return issues;
 }
 
+/** A group of invited members without members would be an empty stack. */
+function stackChecks(input: Partial<EstateInput>): ConfigIssue[] {
+  const groups = plainObject(input.stacks)?.invitedMemberGroups;
+  if (typeof groups !== "number" || !Number.isInteger(groups) || groups < 1) return []; // the schema reports it
+  const members = Array.isArray(input.invitedMembers) ? input.invitedMembers.length : 0;
+  if (groups <= members) return [];
+  return [{
+    path: ["stacks", "invitedMemberGroups"],
+    message: `must be at most the number of invitedMembers (${members}): more groups than members always leaves a group empty; got ${groups}`,
+  }];
+}
+
 /** Every cross-field problem of an estate file (which may be partly malformed, or not even an object). */
 export function estateIssues(input: Partial<EstateInput>): ConfigIssue[] {
   if (!plainObject(input)) return [];
-  return [...accountChecks(input), ...regionChecks(input), ...planChecks(input), ...partitionChecks(input), ...sectionChecks(input)];
+  return [...accountChecks(input), ...regionChecks(input), ...planChecks(input), ...partitionChecks(input), ...sectionChecks(input),
+    ...stackChecks(input)];
 }

@@ -7,7 +7,7 @@ import type { ExportConfig } from "./export-schema";
 import type { NotificationsConfig } from "./notifications-schema";
 import {
   AGENTS_OF_PLAN, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
-  type FindingPublishingFrequency, type ProtectionPlan,
+  type FindingPublishingFrequency, type ProtectionPlan, type StackSplit,
 } from "./estate-schema";
 
 /** ALL, NEW or NONE. */
@@ -62,6 +62,12 @@ export interface EstateConfig {
   readonly export?: ExportConfig & { readonly homeRegion: string };
   /** Finding notifications, in the home region; absent when not configured. */
   readonly notifications?: NotificationsConfig;
+  /** How the estate is cut into stacks (see modules/estate/stack-layout.ts). */
+  readonly stacks: {
+    readonly split: StackSplit;
+    /** Groups of invited members, each in its own stack(s); absent: invited members stay with the core. */
+    readonly invitedMemberGroups?: number;
+  };
 }
 
 /** The role assumed in accounts without a roleArn. */
@@ -125,5 +131,9 @@ export function resolveEstate(input: EstateInput): EstateConfig {
     tags: input.tags ?? {},
     ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),
     ...(input.notifications ? { notifications: input.notifications } : {}),
+    stacks: {
+      split: input.stacks?.split ?? "none",
+      ...(input.stacks?.invitedMemberGroups !== undefined ? { invitedMemberGroups: input.stacks.invitedMemberGroups } : {}),
+    },
   };
 }

@@ -143,6 +143,39 @@ const backendSchema = z.discriminatedUnion(
 );
 export type BackendConfig = z.infer<typeof backendSchema>;
 
+/** How the estate is cut into Terraform stacks (state files). */
+export const STACK_SPLITS = ["none", "region"] as const;
+export type StackSplit = (typeof STACK_SPLITS)[number];
+
+const WHOLE_GROUPS = "expected a whole number of groups, at least 1";
+
+/**
+ * The estate's Terraform stacks: each has its own state and its own providers, and no stack reads another's
+ * state, so a runner plans them in parallel (`cdktf deploy '*' --parallelism N`). Addresses inside a stack are
+ * those of the unsplit estate: moving to a split is `terraform state mv` per address (modules/estate/README.md).
+ */
+const stacksSchema = strictObject({
+  /**
+   * `"none"`: one stack named after the estate. `"region"`: a stack `<name>-<region>` per region with that region's
+   * organization core (administrator detector, designation, auto-enable, member overrides, invitations), and a
+   * stack `<name>-home` with the findings export and notifications.
+   * @default "none"
+   */
+  split: z.enum(STACK_SPLITS, { error: "expected \"none\" or \"region\"" }).optional(),
+  /**
+   * Invited members in this many groups, each group in its own stack (`<name>-invited-<g>`, or
+   * `<name>-<region>-invited-<g>` with split "region"), so a stack holds the providers of its group only. An account's
+   * group is its account ID modulo this number: adding or removing a member never moves another.
+   * @default - invited members stay with the organization core
+   */
+  invitedMemberGroups: z
+    .number({ error: WHOLE_GROUPS })
+    .int({ error: WHOLE_GROUPS })
+    .min(1, { error: WHOLE_GROUPS })
+    .optional(),
+});
+export type StacksConfig = z.infer<typeof stacksSchema>;
+
 /** The estate file, validated for shape and values. */
 export const estateSchema = strictObject({
   /** JSON Schema reference for editors; ignored. */
@@ -203,6 +236,8 @@ export const estateSchema = strictObject({
   export: exportConfigSchema.optional(),
   /** Finding notifications (see modules/notifications/README.md). @default - no notifications */
   notifications: notificationsConfigSchema.optional(),
+  /** Terraform stacks of the estate. @default { "split": "none" } - one stack, invited members with the core */
+  stacks: stacksSchema.optional(),
 });
 
 /** The estate file as written (optional fields may be absent). */

@@ -13,12 +13,18 @@ export function estateAccounts(config: EstateConfig): TopologyAccount[] {
   ];
 }
 
-/** One provider per account of the estate, in the home region, tagged with the estate's tags. */
-export function estateTopology(scope: Construct, config: EstateConfig): Topology {
+/**
+ * One provider per account of the estate, in the home region, tagged with the estate's tags. With `accountIds`, only
+ * those accounts (a stack of a split estate: see stackLayout), under the same aliases as in the whole estate.
+ *
+ * @param accountIds the accounts to create a provider for. @default - every account of the estate
+ */
+export function estateTopology(scope: Construct, config: EstateConfig, accountIds?: readonly string[]): Topology {
+  const wanted = accountIds ? new Set(accountIds) : undefined;
   return new Topology(scope, "Providers", {
     partition: config.partition,
     homeRegion: config.homeRegion,
-    accounts: estateAccounts(config),
+    accounts: estateAccounts(config).filter((a) => !wanted || wanted.has(a.accountId)),
     sessionName: `guardduty-cdktf-${config.name}`,
     defaultTags: config.tags,
   });

@@ -1,9 +1,10 @@
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
-import { FindingsExport } from "../export/findings-export";
-import { FindingNotifications } from "../notifications/finding-notifications";
+import type { FindingsExport } from "../export/findings-export";
+import type { FindingNotifications } from "../notifications/finding-notifications";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import type { Topology } from "../topology/topology";
+import { findingsExportOf, invitedMembersOf, notificationsOf, organizationProps } from "./estate-wiring";
 
 /** Props of {@link GuardDutyEstate}. */
 export interface GuardDutyEstateProps {
@@ -14,8 +15,9 @@ export interface GuardDutyEstateProps {
 }
 
 /**
- * The whole GuardDuty estate of one config: the organization core in every region, plus findings export and
- * notifications when configured.
+ * The whole GuardDuty estate of one config in one stack: the organization core in every region, plus findings export
+ * and notifications when configured. The config's `stacks` section is not read here: EstateStack cuts an estate into
+ * stacks (see EstatePart).
  *
  * @example
  * const config = loadEstate("estate.json");
@@ -31,66 +33,9 @@ export class GuardDutyEstate extends Construct {
   constructor(scope: Construct, id: string, props: GuardDutyEstateProps) {
     super(scope, id);
     const { config, topology } = props;
-    const security = topology.provider(config.accounts.security.id);
-    this.organization = new GuardDutyOrganization(this, "Organization", {
-      managementProvider: topology.provider(config.accounts.management.id),
-      administratorProvider: security,
-      administratorAccountId: config.accounts.security.id,
-      regions: config.regions,
-      findingPublishingFrequency: config.findingPublishingFrequency,
-      autoEnableOrganizationMembers: config.autoEnableOrganizationMembers,
-      protectionPlans: config.protectionPlans,
-      existingDetectorIds: config.existingDetectorIds,
-      invitedMembers: config.invitedMembers.map((m) => ({
-        accountId: m.accountId,
-        email: m.email,
-        invitationMessage: m.invitationMessage,
-        disableEmailNotification: m.disableEmailNotification,
-        provider: topology.provider(m.accountId),
-      })),
-      memberOverrides: config.organizationMembers,
-    });
-
-    if (config.export) {
-      const ex = config.export;
-      const accountOf = (ref: string) =>
-        ref === "logArchive" ? config.accounts.logArchive.id : ref === "security" ? config.accounts.security.id : ref;
-      const bucketAccountId = accountOf(ex.bucketAccount);
-      const keyAccountId = accountOf(ex.keyAccount ?? ex.bucketAccount);
-      const admin = this.organization.administrator;
-      this.findingsExport = new FindingsExport(this, "Export", {
-        partition: config.partition,
-        homeRegion: ex.homeRegion,
-        administratorAccountId: config.accounts.security.id,
-        administratorProvider: security,
-        detectors: admin.detectorRefs(),
-        bucketProvider: topology.provider(bucketAccountId),
-        bucketAccountId,
-        keyProvider: topology.provider(keyAccountId),
-        keyAccountId,
-        bucketName: ex.bucketName,
-        prefix: ex.prefix,
-        lifecycle: ex.lifecycle,
-        accessLogging: ex.accessLogging,
-        objectLock: ex.objectLock,
-        preventDestroy: ex.preventDestroy,
-        keyAliasName: ex.keyAliasName,
-        reader: ex.siemReader,
-        queue: ex.sqsQueue,
-      });
-    }
-
-    if (config.notifications) {
-      const admin = this.organization.administrator;
-      this.notifications = new FindingNotifications(this, "Notifications", {
-        ...config.notifications,
-        partition: config.partition,
-        homeRegion: config.homeRegion,
-        regions: config.regions,
-        accountId: config.accounts.security.id,
-        provider: security,
-        detectors: admin.detectorRefs(),
-      });
-    }
+    const invited = invitedMembersOf(config, topology, config.invitedMembers.map((m) => m.accountId));
+    this.organization = new GuardDutyOrganization(this, "Organization", organizationProps(config, topology, config.regions, invited));
+    this.findingsExport = findingsExportOf(this, config, topology, this.organization.administrator);
+    this.notifications = notificationsOf(this, config, topology, this.organization.administrator);
   }
 }

@@ -27,8 +27,11 @@ export interface InvitedMembersProps {
   /** The delegated administrator's provider: it sends the invitations. */
   readonly administratorProvider: AwsProvider;
   readonly administratorAccountId: string;
-  /** The administrator detector resource, for_each keyed by region. */
-  readonly administratorDetector: GuarddutyDetector;
+  /**
+   * The administrator detector, for_each keyed by region: the resource (AdministratorDetectors.detector) or the
+   * data source (ExistingAdministratorDetectors.detector).
+   */
+  readonly administratorDetector: { readonly fqn: string };
   readonly regions: readonly string[];
   readonly members: readonly InvitedMember[];
   /** What must exist before invitations go out. @default [] */

@@ -1,4 +1,3 @@
-import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
 import { GuarddutyMemberDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-member-detector-feature";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
@@ -22,7 +21,7 @@ export interface MemberFeatureOverridesProps {
   /** The delegated administrator's provider. */
   readonly provider: AwsProvider;
   /** The administrator detector resource, for_each keyed by region. */
-  readonly administratorDetector: GuarddutyDetector;
+  readonly administratorDetector: { readonly fqn: string };
   readonly regions: readonly string[];
   readonly members: readonly MemberFeatureOverride[];
   /** What must exist first: the organization configuration. @default [] */

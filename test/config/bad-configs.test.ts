@@ -53,7 +53,7 @@ interface BadCase {
 }
 
 const ROOT_KEYS = "$schema, name, accounts, roleName, homeRegion, regions, findingPublishingFrequency, " +
-  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, organizationMembers, invitedMembers, backend, tags, export, notifications";
+  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, organizationMembers, invitedMembers, backend, tags, export, notifications, stacks";
 const ACCOUNT_ID = "12-digit AWS account ID";
 
 const CASES: BadCase[] = [

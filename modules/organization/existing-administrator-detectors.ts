@@ -1,0 +1,74 @@
+import { DataAwsGuarddutyDetector } from "@cdktf/provider-aws/lib/data-aws-guardduty-detector";
+import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Construct } from "constructs";
+import { named } from "../topology/addresses";
+import { eachKeyAttribute, instanceAttribute, regionIterator } from "../topology/for-each";
+import { assertProviderInStack } from "../topology/topology";
+import { assertRegions } from "../topology/validation";
+
+/** Props of {@link ExistingAdministratorDetectors}. */
+export interface ExistingAdministratorDetectorsProps {
+  /** The delegated administrator account's provider: the account whose detectors are read. */
+  readonly provider: AwsProvider;
+  /** Regions whose detector is read (one for_each instance each). */
+  readonly regions: readonly string[];
+}
+
+/**
+ * The administrator's detector in every region, read with the `aws_guardduty_detector` data source (one, for_each
+ * over the regions, placed by its `region` argument) instead of created. This is how a stack finds detectors that
+ * another stack of the same estate manages, without a cross-stack reference: no `terraform_remote_state`, no
+ * outputs, nothing read across state files. The detectors must exist before this stack is planned (deploy the
+ * stack that creates them first). Same API as {@link AdministratorDetectors}: `regions`, `detectorId(region)`,
+ * `detectorArn(region)`, `detectorRefs()`, `eachDetectorId`.
+ *
+ * @example
+ * const admin = new ExistingAdministratorDetectors(home, "Administrator", { provider: security, regions: ["eu-west-1", "us-east-1"] });
+ * admin.detectorArn("us-east-1"); // ${data.aws_guardduty_detector.administrator_detector["us-east-1"].arn}
+ */
+export class ExistingAdministratorDetectors extends Construct {
+  /** One data source, for_each over the regions. */
+  public readonly detector: DataAwsGuarddutyDetector;
+  /** Sorted. */
+  public readonly regions: readonly string[];
+
+  constructor(scope: Construct, id: string, props: ExistingAdministratorDetectorsProps) {
+    super(scope, id);
+    assertProviderInStack(this, props.provider);
+    assertRegions("regions", props.regions);
+    this.regions = [...props.regions].sort();
+    const regions = regionIterator(this.regions);
+    this.detector = named(new DataAwsGuarddutyDetector(this, "Detector", { provider: props.provider, forEach: regions, region: regions.key }));
+  }
+
+  /** The detector ID in a region (a Terraform reference). */
+  public detectorId(region: string): string {
+    this.assertRegion(region);
+    return instanceAttribute(this.detector.fqn, region, "id");
+  }
+
+  /** The detector ARN in a region (a Terraform reference). */
+  public detectorArn(region: string): string {
+    this.assertRegion(region);
+    return instanceAttribute(this.detector.fqn, region, "arn");
+  }
+
+  /**
+   * Every region's detector as `{ region, detectorId, detectorArn }` (Terraform references), the shape
+   * FindingsExport's `detectors` and FindingNotifications' `detectors` take.
+   */
+  public detectorRefs(): Array<{ readonly region: string; readonly detectorId: string; readonly detectorArn: string }> {
+    return this.regions.map((region) => ({ region, detectorId: this.detectorId(region), detectorArn: this.detectorArn(region) }));
+  }
+
+  /** The detector ID of the same region, for a resource whose for_each is keyed by region. */
+  public get eachDetectorId(): string {
+    return eachKeyAttribute(this.detector.fqn, "id");
+  }
+
+  private assertRegion(region: string): void {
+    if (!this.regions.includes(region)) {
+      throw new Error(`region must be one of the administrator's regions (${this.regions.join(", ")}); got "${region}"`);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * `npm run bench`: synthesis time and memory of the reference estate org-1000 (scripts/bench/reference-estate.ts),
+ * ours against a naive CDKTF app and against a floor that only writes our output, plus how ours scales and what a
+ * minimal CDKTF app costs (for information). Everything is compiled once to plain JavaScript first (tsc,
+ * scripts/bench/tsconfig.json, into a temporary directory), so each measured process is `node <compiled script> ...`:
+ * no tsx in what is timed. Checks every target, prints PASS or FAIL for each, exits 1 on a FAIL, and ends with one
+ * `bench: ...` line. Results and the machine they were measured on: scripts/bench/RESULTS.md. Never part of `npm test`.
+ */
+import { execFileSync } from "child_process";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import * as os from "os";
+import * as path from "path";
+import { countOutput, countStack, type OutputCounts, type StackCounts } from "./count";
+import { measureAll, median, runOnce, type Command, type Measurement } from "./measure";
+import { ORG_1000, referenceEstate, type ReferenceEstateOptions } from "./reference-estate";
+
+const ROOT = path.join(__dirname, "..", "..");
+/** The split measured beside the unsplit estate: a stack per region, invited members in 2 groups (25 each). */
+const SPLIT = { split: "region", invitedMemberGroups: 2 };
+/** Rounds measured after the warm-up; each result is a median over them. */
+const ROUNDS = 7;
+
+function machine(): string {
+  const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
+  return `nproc ${os.availableParallelism()}, node ${process.version}, ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+}
+
+/** Compiles the benchmark's processes and the modules into `dir`, where Node finds the project's node_modules. */
+function compile(dir: string): { ours: string; naive: string; floor: string; minimum: string } {
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(__dirname, "tsconfig.json"), "--outDir", dir], {
+    cwd: ROOT, stdio: "inherit",
+  });
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  const script = (name: string) => path.join(dir, "scripts", "bench", `${name}.js`);
+  return { ours: script("synth-entry"), naive: script("naive-synth"), floor: script("floor"), minimum: script("cdktf-minimum") };
+}
+
+function estateFile(work: string, name: string, options: ReferenceEstateOptions): string {
+  const file = path.join(work, `${name}.json`);
+  writeFileSync(file, JSON.stringify(referenceEstate(options), null, 2));
+  return file;
+}
+
+interface Row {
+  readonly m: Measurement;
+  readonly estate: string;
+  readonly c: Pick<OutputCounts, "bytes" | "providers" | "resourceBlocks" | "instances"> & { readonly largest: StackCounts };
+}
+
+function table(rows: readonly Row[]): string {
+  const head = ["process", "estate", "wall ms (median)", "runs ms", "peak RSS MB", "output bytes", "providers", "resource blocks", "instances", "largest stack"];
+  const body = rows.map(({ m, estate, c }) => [
+    m.label, estate, m.ms.toFixed(0), m.runsMs.map((ms) => ms.toFixed(0)).join(" "), m.rssMb.toFixed(0), String(c.bytes),
+    String(c.providers), String(c.resourceBlocks), String(c.instances), `${c.largest.stack} (${c.largest.instances})`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i < 2 || i === 3 || i === 9 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join("  ");
+  return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
+}
+
+function main(): number {
+  const work = mkdtempSync(path.join(os.tmpdir(), "guardduty-bench-"));
+  try {
+    console.log(`machine: ${machine()}`);
+    console.log(`compiling with tsc into ${work}/js ...`);
+    const js = compile(path.join(work, "js"));
+    const estates = {
+      org1000: estateFile(work, "org-1000", ORG_1000),
+      org2000: estateFile(work, "org-2000", { ...ORG_1000, organizationMembers: 2000 }),
+      invited100: estateFile(work, "org-1000-invited-100", { ...ORG_1000, invitedMembers: 100 }),
+      invited200: estateFile(work, "org-1000-invited-200", { ...ORG_1000, invitedMembers: 200 }),
+      split: estateFile(work, "org-1000-split", { ...ORG_1000, stacks: SPLIT }),
+    };
+    // Our output, written once beforehand: the floor's input.
+    const reference = runOnce(work, { label: "ours", script: js.ours, args: [estates.org1000] });
+    const ourDocument = path.join(reference.outdir, "stacks", countOutput(reference.outdir).stacks[0].stack, "cdk.tf.json");
+    // In turn, round after round; the processes compared with ours run right after it in each round.
+    const commands: Command[] = [
+      { label: "ours", script: js.ours, args: [estates.org1000] },
+      { label: "floor", script: js.floor, args: [ourDocument] },
+      { label: "cdktf minimum", script: js.minimum, args: [] },
+      { label: "ours", script: js.ours, args: [estates.org2000] },
+      { label: "ours", script: js.ours, args: [estates.invited100] },
+      { label: "ours", script: js.ours, args: [estates.invited200] },
+      { label: "ours split", script: js.ours, args: [estates.split] },
+      { label: "naive", script: js.naive, args: [estates.org1000] },
+    ];
+    process.stdout.write(`measuring ${commands.length} processes: a warm-up each, then ${ROUNDS} rounds in turn ...`);
+    const progress = (round: number) => process.stdout.write(` ${round}`);
+    const [ours, floor, minimum, org2000, invited100, invited200, split, naive] = measureAll(work, commands, ROUNDS, progress);
+    console.log("");
+    const oursCounts = countOutput(ours.outdir);
+    const floorDoc = countStack("org", path.join(floor.outdir, "cdk.tf.json"));
+    const splitCounts = countOutput(split.outdir);
+
+    const rows: Row[] = [
+      { m: ours, estate: "org-1000", c: oursCounts },
+      { m: naive, estate: "org-1000", c: countOutput(naive.outdir) },
+      { m: floor, estate: "org-1000", c: { ...floorDoc, largest: floorDoc } },
+      { m: minimum, estate: "1 provider, 1 resource", c: countOutput(minimum.outdir) },
+      { m: org2000, estate: "org-2000 (2000 org members)", c: countOutput(org2000.outdir) },
+      { m: invited100, estate: "org-1000, 100 invited", c: countOutput(invited100.outdir) },
+      { m: invited200, estate: "org-1000, 200 invited", c: countOutput(invited200.outdir) },
+      { m: split, estate: `org-1000, stacks ${JSON.stringify(SPLIT)}`, c: splitCounts },
+    ];
+    console.log(`\n${table(rows)}\n`);
+    console.log(`split: ${splitCounts.stacks.length} stacks; largest stack ${splitCounts.largest.stack} with ${splitCounts.largest.instances} resource ` +
+      `instances (unsplit: ${oursCounts.largest.instances}); at most ${Math.max(...splitCounts.stacks.map((s) => s.providers))} providers in a stack ` +
+      `(unsplit: ${oursCounts.providers})`);
+
+    console.log(`cdktf minimum: ${minimum.ms.toFixed(0)} ms, ${(minimum.ms / floor.ms).toFixed(1)}x floor: what any CDKTF app pays before its own work ` +
+      `(ours spends ${(ours.ms - minimum.ms).toFixed(0)} ms more on org-1000)`);
+
+    // Comparisons of ours with itself use the median of per-round ratios: a round's processes ran back to back, so a
+    // change of load on the machine between rounds cancels out.
+    const paired = (a: Measurement, b: Measurement, f: (x: number, y: number) => number) => median(a.runsMs.map((x, i) => f(x, b.runsMs[i])));
+    const slope50to100 = paired(ours, invited100, (x, y) => (y - x) / 50);
+    const slope100to200 = paired(invited100, invited200, (x, y) => (y - x) / 100);
+    const change2000 = paired(ours, org2000, (x, y) => (y - x) / x);
+    const targets: Array<[boolean, string]> = [
+      [ours.ms <= 5 * floor.ms, `ours <= 5 x floor: ${ours.ms.toFixed(0)} ms vs 5 x ${floor.ms.toFixed(0)} ms (${(ours.ms / floor.ms).toFixed(1)}x)`],
+      [naive.ms >= 10 * ours.ms, `naive >= 10 x ours: ${naive.ms.toFixed(0)} ms vs 10 x ${ours.ms.toFixed(0)} ms (${(naive.ms / ours.ms).toFixed(1)}x)`],
+      [ours.rssMb <= 250, `our peak RSS <= 250 MB: ${ours.rssMb.toFixed(0)} MB`],
+      [oursCounts.oneProviderPerAccount && splitCounts.oneProviderPerAccount,
+        `one provider block per account needing credentials: ${oursCounts.providers} providers for ${oursCounts.accounts} accounts` +
+        `${splitCounts.oneProviderPerAccount ? "; so in every split stack" : "; NOT in every split stack"}`],
+      [Math.abs(change2000) < 0.1, `doubling the organization members changes our time < 10%: ${ours.ms.toFixed(0)} -> ` +
+        `${org2000.ms.toFixed(0)} ms (${(change2000 * 100).toFixed(1)}% per round, median)`],
+      [slope100to200 <= 1.25 * Math.max(slope50to100, 0) + 0.5,
+        `invited members grow it at most linearly: ${ours.ms.toFixed(0)} / ${invited100.ms.toFixed(0)} / ${invited200.ms.toFixed(0)} ms for 50 / 100 / 200; ` +
+        `${slope50to100.toFixed(2)} then ${slope100to200.toFixed(2)} ms per added member (per round, median)`],
+    ];
+    console.log("targets:");
+    for (const [ok, text] of targets) console.log(`  ${ok ? "PASS" : "FAIL"} ${text}`);
+    console.log(`bench: ours_ms=${ours.ms.toFixed(0)} naive_ms=${naive.ms.toFixed(0)} floor_ms=${floor.ms.toFixed(0)} ` +
+      `rss_mb=${ours.rssMb.toFixed(0)} providers=${oursCounts.providers} accounts=${oursCounts.accounts}`);
+    return targets.every(([ok]) => ok) ? 0 : 1;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+process.exitCode = main();
