@@ -14,6 +14,7 @@ export * from "./topology/topology";
 export * from "./topology/backend";
 export * from "./topology/validation";
 export * from "./organization/protection-plans";
+export * from "./organization/regional-detectors";
 export * from "./organization/administrator-detectors";
 export * from "./organization/delegated-administrator";
 export * from "./organization/organization-auto-enable";

@@ -1,11 +1,12 @@
 import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
 import { GuarddutyDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-detector-feature";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
+import { RegionalDetectors } from "./regional-detectors";
 import { resolvePlans, type ResolvedPlan } from "../config/estate-config";
 import { FINDING_PUBLISHING_FREQUENCIES, type FindingPublishingFrequency } from "../config/estate-schema";
 import { named } from "../topology/addresses";
-import { eachKeyAttribute, instanceAttribute, regionIterator } from "../topology/for-each";
+import { eachKeyAttribute, regionIterator } from "../topology/for-each";
 import { ImportBlock } from "../topology/import-block";
 import { assertProviderInStack } from "../topology/topology";
 import { assertRegions } from "../topology/validation";
@@ -40,7 +41,7 @@ export interface AdministratorDetectorsProps {
  * const admin = new AdministratorDetectors(stack, "Administrator", { provider: security, regions: ["eu-west-1", "us-east-1"] });
  * admin.detectorId("eu-west-1"); // ${aws_guardduty_detector.administrator_detector["eu-west-1"].id}
  */
-export class AdministratorDetectors extends Construct {
+export class AdministratorDetectors extends RegionalDetectors {
   /** One resource, for_each over the regions. */
   public readonly detector: GuarddutyDetector;
   /** One resource per protection plan, each for_each over the regions. */
@@ -92,36 +93,5 @@ export class AdministratorDetectors extends Construct {
         }),
       );
     });
-  }
-
-  /** The detector ID in a region (a Terraform reference). */
-  public detectorId(region: string): string {
-    this.assertRegion(region);
-    return instanceAttribute(this.detector.fqn, region, "id");
-  }
-
-  /** The detector ARN in a region (a Terraform reference). */
-  public detectorArn(region: string): string {
-    this.assertRegion(region);
-    return instanceAttribute(this.detector.fqn, region, "arn");
-  }
-
-  /**
-   * Every region's detector as `{ region, detectorId, detectorArn }` (Terraform references), the shape
-   * FindingsExport's `detectors` and FindingNotifications' `detectors` take.
-   */
-  public detectorRefs(): Array<{ readonly region: string; readonly detectorId: string; readonly detectorArn: string }> {
-    return this.regions.map((region) => ({ region, detectorId: this.detectorId(region), detectorArn: this.detectorArn(region) }));
-  }
-
-  /** The detector ID of the same region, for a resource whose for_each is keyed by region. */
-  public get eachDetectorId(): string {
-    return eachKeyAttribute(this.detector.fqn, "id");
-  }
-
-  private assertRegion(region: string): void {
-    if (!this.regions.includes(region)) {
-      throw new Error(`region must be one of the administrator's regions (${this.regions.join(", ")}); got "${region}"`);
-    }
   }
 }

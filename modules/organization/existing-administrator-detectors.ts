@@ -1,8 +1,9 @@
 import { DataAwsGuarddutyDetector } from "@cdktf/provider-aws/lib/data-aws-guardduty-detector";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
+import { RegionalDetectors } from "./regional-detectors";
 import { named } from "../topology/addresses";
-import { eachKeyAttribute, instanceAttribute, regionIterator } from "../topology/for-each";
+import { regionIterator } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
 import { assertRegions } from "../topology/validation";
 
@@ -26,7 +27,7 @@ export interface ExistingAdministratorDetectorsProps {
  * const admin = new ExistingAdministratorDetectors(home, "Administrator", { provider: security, regions: ["eu-west-1", "us-east-1"] });
  * admin.detectorArn("us-east-1"); // ${data.aws_guardduty_detector.administrator_detector["us-east-1"].arn}
  */
-export class ExistingAdministratorDetectors extends Construct {
+export class ExistingAdministratorDetectors extends RegionalDetectors {
   /** One data source, for_each over the regions. */
   public readonly detector: DataAwsGuarddutyDetector;
   /** Sorted. */
@@ -39,36 +40,5 @@ export class ExistingAdministratorDetectors extends Construct {
     this.regions = [...props.regions].sort();
     const regions = regionIterator(this.regions);
     this.detector = named(new DataAwsGuarddutyDetector(this, "Detector", { provider: props.provider, forEach: regions, region: regions.key }));
-  }
-
-  /** The detector ID in a region (a Terraform reference). */
-  public detectorId(region: string): string {
-    this.assertRegion(region);
-    return instanceAttribute(this.detector.fqn, region, "id");
-  }
-
-  /** The detector ARN in a region (a Terraform reference). */
-  public detectorArn(region: string): string {
-    this.assertRegion(region);
-    return instanceAttribute(this.detector.fqn, region, "arn");
-  }
-
-  /**
-   * Every region's detector as `{ region, detectorId, detectorArn }` (Terraform references), the shape
-   * FindingsExport's `detectors` and FindingNotifications' `detectors` take.
-   */
-  public detectorRefs(): Array<{ readonly region: string; readonly detectorId: string; readonly detectorArn: string }> {
-    return this.regions.map((region) => ({ region, detectorId: this.detectorId(region), detectorArn: this.detectorArn(region) }));
-  }
-
-  /** The detector ID of the same region, for a resource whose for_each is keyed by region. */
-  public get eachDetectorId(): string {
-    return eachKeyAttribute(this.detector.fqn, "id");
-  }
-
-  private assertRegion(region: string): void {
-    if (!this.regions.includes(region)) {
-      throw new Error(`region must be one of the administrator's regions (${this.regions.join(", ")}); got "${region}"`);
-    }
   }
 }
