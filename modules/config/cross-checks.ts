@@ -141,6 +141,18 @@ function planChecks(input: Partial<EstateInput>): ConfigIssue[] {
         "(use its agentManagement.EKS_ADDON_MANAGEMENT) and supersedes EKS_RUNTIME_MONITORING",
     });
   }
+  const regions = (Array.isArray(input.regions) ? input.regions : []).filter((r): r is string => typeof r === "string");
+  for (const plan of PROTECTION_PLANS) {
+    const excluded = plainObject(plans[plan])?.excludeRegions;
+    (Array.isArray(excluded) ? excluded : []).forEach((r, i) => {
+      if (typeof r === "string" && isKnownRegion(r) && regions.length > 0 && !regions.includes(r)) {
+        issues.push({
+          path: ["protectionPlans", plan, "excludeRegions", i],
+          message: `must be one of the configured regions (${regions.join(", ")})`,
+        });
+      }
+    });
+  }
   for (const plan of PROTECTION_PLANS) {
     const settings = plainObject(plans[plan]) as { agentManagement?: unknown } | undefined;
     if (settings?.agentManagement === undefined) continue;

@@ -26,6 +26,13 @@ export interface ResolvedPlan {
   readonly autoEnable: AutoEnable;
   /** Agent-management settings as configured, in a fixed order (empty for plans without agents); they apply where the plan does. */
   readonly agentManagement: ReadonlyArray<{ readonly name: AgentManagement; readonly enabled: boolean }>;
+  /** Regions where the plan is not managed (GuardDuty does not offer it there), sorted. @default [] */
+  readonly excludeRegions?: readonly string[];
+}
+
+/** The regions where a plan is managed: `regions` less the plan's excludeRegions. */
+export function planRegions(plan: ResolvedPlan, regions: readonly string[]): string[] {
+  return regions.filter((r) => !(plan.excludeRegions ?? []).includes(r));
 }
 
 /** An invited member with its defaults applied. */
@@ -88,6 +95,7 @@ export function resolvePlans(input: EstateInput["protectionPlans"], orgAutoEnabl
       enabled,
       autoEnable: settings.autoEnable ?? (enabled ? orgAutoEnable : "NONE"),
       agentManagement: AGENTS_OF_PLAN[name].map((agent) => ({ name: agent, enabled: settings.agentManagement?.[agent] ?? true })),
+      ...(settings.excludeRegions?.length ? { excludeRegions: [...new Set(settings.excludeRegions)].sort() } : {}),
     };
   });
 }

@@ -58,6 +58,11 @@ const planSchema = strictObject({
   autoEnable: autoEnableSchema.optional(),
   /** Agent management (RUNTIME_MONITORING, EKS_RUNTIME_MONITORING only). @default - every setting on */
   agentManagement: agentManagementSchema.optional(),
+  /**
+   * Regions where the plan is left unmanaged, because GuardDuty does not offer it there (e.g. RDS Protection in
+   * ap-east-2): no feature resource is written for them. @default [] - managed in every region
+   */
+  excludeRegions: z.array(regionSchema, { error: "expected a list of region codes" }).optional(),
 });
 export type ProtectionPlanConfig = z.infer<typeof planSchema>;
 

@@ -3,7 +3,7 @@ import { GuarddutyDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-dete
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { Construct } from "constructs";
 import { RegionalDetectors } from "./regional-detectors";
-import { resolvePlans, type ResolvedPlan } from "../config/estate-config";
+import { planRegions, resolvePlans, type ResolvedPlan } from "../config/estate-config";
 import { FINDING_PUBLISHING_FREQUENCIES, type FindingPublishingFrequency } from "../config/estate-schema";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute, regionIterator } from "../topology/for-each";
@@ -81,8 +81,8 @@ export class AdministratorDetectors extends RegionalDetectors {
       new ImportBlock(this, `Import-${region}`, { resource: this.detector, key: region, importId: existing[region] }));
 
     const plans = props.protectionPlans ?? resolvePlans(undefined, "ALL");
-    this.features = plans.map((plan) => {
-      const it = regionIterator(this.regions);
+    this.features = plans.filter((plan) => planRegions(plan, this.regions).length > 0).map((plan) => {
+      const it = regionIterator(planRegions(plan, this.regions));
       return named(
         new GuarddutyDetectorFeature(this, `Feature${planConstructId(plan.name)}`, {
           provider: props.provider,

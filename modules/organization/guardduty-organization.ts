@@ -95,6 +95,7 @@ export class GuardDutyOrganization extends Construct {
         administratorDetector: this.administrator.detector,
         regions: props.regions,
         members: props.memberOverrides,
+        protectionPlans: props.protectionPlans,
         dependsOn: [this.autoEnable.configuration],
       });
     }

@@ -2,6 +2,7 @@ import { GuarddutyMemberDetectorFeature } from "@cdktf/provider-aws/lib/guarddut
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { planRegions, type ResolvedPlan } from "../config/estate-config";
 import { PROTECTION_PLANS, type ProtectionPlan } from "../config/estate-schema";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute } from "../topology/for-each";
@@ -24,6 +25,8 @@ export interface MemberFeatureOverridesProps {
   readonly administratorDetector: { readonly fqn: string };
   readonly regions: readonly string[];
   readonly members: readonly MemberFeatureOverride[];
+  /** The estate's plans, for their excludeRegions: no override is written where a plan is not managed. @default [] */
+  readonly protectionPlans?: readonly ResolvedPlan[];
   /** What must exist first: the organization configuration. @default [] */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -59,7 +62,10 @@ export class MemberFeatureOverrides extends Construct {
       for (const enabled of [true, false]) {
         const accounts = props.members.filter((m) => m.protectionPlans[plan] === enabled).map((m) => m.accountId).sort();
         if (accounts.length === 0) continue;
-        const it = TerraformIterator.fromMap(Token.asAnyMap(regionAccountProduct(regions, accounts)) as Record<string, unknown>);
+        const settings = props.protectionPlans?.find((p) => p.name === plan);
+        const planRegionList = settings ? planRegions(settings, regions) : regions;
+        if (planRegionList.length === 0) continue;
+        const it = TerraformIterator.fromMap(Token.asAnyMap(regionAccountProduct(planRegionList, accounts)) as Record<string, unknown>);
         features.push(
           named(
             new GuarddutyMemberDetectorFeature(this, `${planConstructId(plan)}${enabled ? "Enabled" : "Disabled"}`, {

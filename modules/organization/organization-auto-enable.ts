@@ -3,7 +3,7 @@ import { GuarddutyOrganizationConfigurationFeature } from "@cdktf/provider-aws/l
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { resolvePlans, type AutoEnable, type ResolvedPlan } from "../config/estate-config";
+import { planRegions, resolvePlans, type AutoEnable, type ResolvedPlan } from "../config/estate-config";
 import { AUTO_ENABLE } from "../config/primitives";
 import { named } from "../topology/addresses";
 import { regionIterator } from "../topology/for-each";
@@ -56,8 +56,8 @@ export class OrganizationAutoEnable extends Construct {
       }),
     );
     const plans = props.protectionPlans ?? resolvePlans(undefined, autoEnable);
-    this.features = plans.map((plan) => {
-      const it = regionIterator(props.regions);
+    this.features = plans.filter((plan) => planRegions(plan, props.regions).length > 0).map((plan) => {
+      const it = regionIterator(planRegions(plan, props.regions));
       return named(
         new GuarddutyOrganizationConfigurationFeature(this, `Feature${planConstructId(plan.name)}`, {
           provider: props.provider,

@@ -242,6 +242,11 @@ const CASES: BadCase[] = [
   { name: "a frequency on an organization member", mutate: (e) => (e.organizationMembers = [{ accountId: "123412341234", protectionPlans: {}, findingPublishingFrequency: "ONE_HOUR" }]),
     path: "organizationMembers[0].findingPublishingFrequency", allowed: "the administrator's findingPublishingFrequency is imposed on every member", got: '"ONE_HOUR"' },
 
+  { name: "a plan excluded in a region that is not configured", mutate: (e) => (e.protectionPlans = { RDS_LOGIN_EVENTS: { excludeRegions: ["ap-east-2"] } }),
+    path: "protectionPlans.RDS_LOGIN_EVENTS.excludeRegions[0]", allowed: "must be one of the configured regions (eu-west-1, us-east-1)", got: '"ap-east-2"' },
+  { name: "a plan excluded in an unknown region", mutate: (e) => (e.protectionPlans = { RDS_LOGIN_EVENTS: { excludeRegions: ["mars-1"] } }),
+    path: "protectionPlans.RDS_LOGIN_EVENTS.excludeRegions[0]", allowed: "expected a known AWS region code", got: '"mars-1"' },
+
   // the export section, wired into the estate
   { name: "an export bucket name with capitals", mutate: (e) => (e.export = { bucketName: "Findings" }),
     path: "export.bucketName", allowed: "bucketName must", got: '"Findings"' },

@@ -102,3 +102,13 @@ test("organization members with plan overrides become member detector features, 
   const keys = resourceInstances(doc as any).filter((i) => i.type === "aws_guardduty_member_detector_feature").map((i) => i.key);
   expect(keys).toEqual(REGIONS.map((r) => `${r}/123412341234`));
 });
+
+test("a plan excluded in a region is left out there for the administrator, the organization and member overrides", () => {
+  const raw = exampleRaw();
+  raw.protectionPlans.RDS_LOGIN_EVENTS = { enabled: true, excludeRegions: ["me-south-1"] };
+  raw.organizationMembers = [{ accountId: "123412341234", protectionPlans: { RDS_LOGIN_EVENTS: false } }];
+  const instances = resourceInstances(synthEstate(raw).doc as any);
+  const rds = instances.filter((i) => i.name.includes("rds_login_events"));
+  expect(rds.length).toBe(6); // detector, organization and member features in eu-west-1 and us-east-1
+  expect(rds.some((i) => i.region === "me-south-1")).toBe(false);
+});

@@ -111,3 +111,13 @@ test("lists every region's detector references, for the export and notification 
   new TerraformOutput(stack, "arn", { value: refs[1].detectorArn });
   expect(synth().output!.arn.value).toBe('${aws_guardduty_detector.admin_detector["me-south-1"].arn}');
 });
+
+test("a plan's excluded regions get no feature there, and a plan excluded everywhere gets none", () => {
+  const { stack, security, synth } = orgStack();
+  const plans = resolvePlans({ RDS_LOGIN_EVENTS: { excludeRegions: ["me-south-1"] }, LAMBDA_NETWORK_LOGS: { excludeRegions: REGIONS } }, "ALL");
+  new AdministratorDetectors(stack, "Admin", { provider: security, regions: REGIONS, protectionPlans: plans });
+  const features = resources(synth(), "aws_guardduty_detector_feature");
+  expect(Object.keys(features.admin_feature_rds_login_events.for_each)).toEqual(["eu-west-1", "us-east-1"]);
+  expect(Object.keys(features.admin_feature_s3_data_events.for_each)).toEqual(["eu-west-1", "me-south-1", "us-east-1"]);
+  expect(features.admin_feature_lambda_network_logs).toBeUndefined();
+});

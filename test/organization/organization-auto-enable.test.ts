@@ -51,3 +51,11 @@ test("fails on an unknown auto-enable value", () => {
   expect(() => new OrganizationAutoEnable(stack, "A", { provider: security, regions: REGIONS, eachDetectorId: EACH, autoEnableOrganizationMembers: "SOME" as any }))
     .toThrow(/autoEnableOrganizationMembers must be one of ALL, NEW, NONE; got "SOME"/);
 });
+
+test("a plan's excluded regions get no organization feature there", () => {
+  const { stack, security, synth } = orgStack();
+  const plans = resolvePlans({ RUNTIME_MONITORING: { excludeRegions: ["me-south-1"] } }, "ALL");
+  new OrganizationAutoEnable(stack, "AutoEnable", { provider: security, regions: REGIONS, eachDetectorId: EACH, protectionPlans: plans });
+  const f = resources(synth(), "aws_guardduty_organization_configuration_feature").auto_enable_feature_runtime_monitoring;
+  expect(Object.keys(f.for_each)).toEqual(["eu-west-1", "us-east-1"]);
+});
