@@ -189,7 +189,7 @@ export const estateSchema = strictObject({
   name: z
     .string({ error: "expected a name as a string" })
     .regex(/^[a-z][a-z0-9-]{0,30}$/, { error: "expected 1-31 of a-z 0-9 - starting with a letter" })
-    .optional(),
+    .optional().describe("Name of the estate: the stack name and the prefix of named AWS resources. Default \"guardduty\"."),
   accounts: strictObject({
     /** The organization's management account: designates the delegated administrator. */
     management: accountSchema,
@@ -199,22 +199,22 @@ export const estateSchema = strictObject({
     logArchive: accountSchema,
   }),
   /** Role assumed in every account that has no roleArn. @default "OrganizationAccountAccessRole" */
-  roleName: roleNameSchema.optional(),
+  roleName: roleNameSchema.optional().describe("Role assumed in every account that has no roleArn. Default \"OrganizationAccountAccessRole\"."),
   /** Region of the providers, of the export bucket and of notifications. @default - the only region; required with several */
-  homeRegion: regionSchema.optional(),
+  homeRegion: regionSchema.optional().describe("Region of the providers, of the export bucket and of notifications. Required with several regions."),
   /** Regions where GuardDuty runs; opt-in regions must be enabled in every account first. */
   regions: z
     .array(regionSchema, { error: "expected a list of region codes" })
     .min(1, { error: "expected at least one region" }),
   /** @default "FIFTEEN_MINUTES" */
-  findingPublishingFrequency: frequencySchema.optional(),
+  findingPublishingFrequency: frequencySchema.optional().describe("How often updated findings are published; set on the administrator, imposed on members. Default FIFTEEN_MINUTES."),
   /** Which organization accounts GuardDuty enables: ALL, NEW or NONE. @default "ALL" */
-  autoEnableOrganizationMembers: autoEnableSchema.optional(),
+  autoEnableOrganizationMembers: autoEnableSchema.optional().describe("Which organization accounts GuardDuty enables: ALL, NEW or NONE. Default ALL."),
   /**
    * Protection plans, merged over the defaults.
    * @default - every plan but EKS_RUNTIME_MONITORING (superseded by RUNTIME_MONITORING) on, RUNTIME_MONITORING with all agent management
    */
-  protectionPlans: protectionPlansSchema.optional(),
+  protectionPlans: protectionPlansSchema.optional().describe("Protection plans, merged over the defaults (every plan on; RUNTIME_MONITORING with all agent management)."),
   /** Administrator detectors that already exist, by region: adopted with a Terraform import block. @default {} */
   existingDetectorIds: z
     .record(
@@ -234,15 +234,15 @@ export const estateSchema = strictObject({
   /** Accounts outside the organization. @default [] */
   invitedMembers: z.array(invitedMemberSchema, { error: "expected a list of invited members" }).optional(),
   /** Terraform backend. @default { "type": "local" } */
-  backend: backendSchema.optional(),
+  backend: backendSchema.optional().describe("Terraform backend: local (relative path) or s3. Default local terraform.<name>.tfstate."),
   /** Tags on every taggable resource (provider default_tags). @default {} */
-  tags: tagsSchema.optional(),
+  tags: tagsSchema.optional().describe("Tags on every taggable resource (provider default_tags)."),
   /** Findings export to one S3 bucket and KMS key (see modules/export/README.md). @default - no export */
-  export: exportConfigSchema.optional(),
+  export: exportConfigSchema.optional().describe("Findings export of every region to one S3 bucket and KMS key, with an optional SIEM reader and SQS queue."),
   /** Finding notifications (see modules/notifications/README.md). @default - no notifications */
-  notifications: notificationsConfigSchema.optional(),
+  notifications: notificationsConfigSchema.optional().describe("Finding notifications: email, Slack, Teams, Lambda, webhooks and other targets, with suppression rules."),
   /** Terraform stacks of the estate. @default { "split": "none" } - one stack, invited members with the core */
-  stacks: stacksSchema.optional(),
+  stacks: stacksSchema.optional().describe("Split the estate into several Terraform stacks (per region, groups of invited members). Default one stack."),
 });
 
 /** The estate file as written (optional fields may be absent). */
