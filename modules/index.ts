@@ -9,6 +9,7 @@ export * from "./config/notifications-schema";
 export * from "./topology/regions";
 export * from "./topology/addresses";
 export * from "./topology/for-each";
+export * from "./topology/hcl";
 export * from "./topology/import-block";
 export * from "./topology/topology";
 export * from "./topology/backend";

@@ -12,7 +12,7 @@ import * as notificationsOnly from "../examples/notifications-only";
 import * as organization from "../examples/organization";
 import * as singleAccount from "../examples/single-account";
 import { parsePolicy } from "../modules/review/policies";
-import { resourceInstances } from "../modules/review/synthesized";
+import { forEachEntries, resourceInstances } from "../modules/review/synthesized";
 import { resources, type SynthDoc } from "./helpers";
 
 const EXAMPLES_DIR = path.join(__dirname, "..", "examples");
@@ -57,8 +57,9 @@ function planAddresses(doc: SynthDoc): string[] {
   return [...resourceInstances(doc as any).map((i) => i.address), ...data.sort()];
 }
 
+/** The for_each keys of a block: a literal map's, or those of an expression the library writes (forEachEntries). */
 function forEachKeys(block: { for_each?: unknown }): string[] {
-  return Object.keys((block.for_each ?? {}) as Record<string, unknown>).sort();
+  return (forEachEntries(block.for_each ?? {}) ?? []).map(([key]) => key).sort();
 }
 
 function only(doc: SynthDoc, type: string): Record<string, any> {
@@ -224,7 +225,8 @@ describe("invited-members", () => {
     const invitation = only(doc(), "aws_guardduty_member");
     expect(invitation).toMatchObject({ provider: "aws.administrator", invite: true, region: "${each.value.region}" });
     expect(forEachKeys(invitation)).toEqual(["eu-west-1/444455556666", "eu-west-1/777788889999", "us-east-1/444455556666", "us-east-1/777788889999"]);
-    expect(invitation.for_each["us-east-1/777788889999"]).toMatchObject({ email: "aws-root+partner-portal@example.com", disable_email_notification: true });
+    expect(Object.fromEntries(forEachEntries(invitation.for_each)!)["us-east-1/777788889999"])
+      .toMatchObject({ email: "aws-root+partner-portal@example.com", disable_email_notification: true });
     expect(Object.keys(doc().resource ?? {}).filter((t) => t.startsWith("aws_guardduty_organization"))).toEqual([]);
   });
 

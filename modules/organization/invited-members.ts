@@ -2,14 +2,17 @@ import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
 import { GuarddutyInviteAccepter } from "@cdktf/provider-aws/lib/guardduty-invite-accepter";
 import { GuarddutyMember } from "@cdktf/provider-aws/lib/guardduty-member";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import type { ITerraformDependable } from "cdktf";
+import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
-import { eachKeyAttribute, mapIterator, regionIterator } from "../topology/for-each";
+import { eachKeyAttribute, regionIterator, regionMemberProduct } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
 
-/** One account outside the organization. */
+/**
+ * One account outside the organization. Account ID, email and message are literal text (no tokens): they are
+ * written into the invitations' for_each expression.
+ */
 export interface InvitedMember {
   readonly accountId: string;
   /** The account's root user email. */
@@ -40,9 +43,9 @@ export interface InvitedMembersProps {
 
 /**
  * Accounts outside the organization: the administrator invites each (`aws_guardduty_member`, one resource
- * for_each over `"<region>/<account>"`), and each member, from its own account, creates its detector and
- * accepts (`aws_guardduty_invite_accepter`, after the invitation). No finding publishing frequency is set on
- * member detectors: the administrator's is imposed.
+ * for_each over `"<region>/<account>"`, computed by Terraform as `setproduct(regions, members)`), and each member,
+ * from its own account, creates its detector and accepts (`aws_guardduty_invite_accepter`, after the invitation).
+ * No finding publishing frequency is set on member detectors: the administrator's is imposed.
  */
 export class InvitedMembers extends Construct {
   /** The invitations, keyed `"<region>/<account>"`. */
@@ -61,27 +64,29 @@ export class InvitedMembers extends Construct {
     const seen = new Set<string>();
     for (const m of props.members) {
       assertAccountId("members[].accountId", m.accountId);
+      // The members are written as text into the invitations' for_each expression, where a token cannot resolve.
+      if (Token.isUnresolved(m.accountId)) throw new Error("members[].accountId must be a literal account ID (it names Terraform addresses); got a token");
       if (m.accountId === props.administratorAccountId) {
         throw new Error(`members must not include the administrator account ${m.accountId}`);
       }
       if (seen.has(m.accountId)) throw new Error(`members must not repeat an account; got ${m.accountId} twice`);
       seen.add(m.accountId);
       assertProviderInStack(this, m.provider, `members[${m.accountId}].provider`);
-    }
-
-    const entries: Record<string, Record<string, unknown>> = {};
-    for (const region of props.regions) {
-      for (const m of props.members) {
-        entries[`${region}/${m.accountId}`] = {
-          region,
-          account_id: m.accountId,
-          email: m.email,
-          invitation_message: m.invitationMessage ?? null,
-          disable_email_notification: m.disableEmailNotification ?? true,
-        };
+      for (const [prop, value] of [["email", m.email], ["invitationMessage", m.invitationMessage]] as const) {
+        if (value !== undefined && Token.isUnresolved(value)) {
+          throw new Error(`members[${m.accountId}].${prop} must be literal text (it is written into the invitations' for_each expression); got a token`);
+        }
       }
     }
-    const it = mapIterator(entries);
+
+    // Regions x members as a Terraform expression over two short lists: the document grows with the members only.
+    const invitations = regionMemberProduct(props.regions, props.members.map((m) => ({
+      account_id: m.accountId,
+      email: m.email,
+      invitation_message: m.invitationMessage ?? null,
+      disable_email_notification: m.disableEmailNotification ?? true,
+    })));
+    const it = TerraformIterator.fromMap(Token.asAnyMap(invitations) as Record<string, unknown>);
     this.invitations = named(
       new GuarddutyMember(this, "Invitation", {
         provider: props.administratorProvider,

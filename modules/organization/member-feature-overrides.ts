@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { planRegions, type ResolvedPlan } from "../config/estate-config";
 import { PROTECTION_PLANS, type ProtectionPlan } from "../config/estate-schema";
 import { named } from "../topology/addresses";
-import { eachKeyAttribute } from "../topology/for-each";
+import { eachKeyAttribute, regionAccountProduct } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
 import { planConstructId } from "./protection-plans";
@@ -84,12 +84,4 @@ export class MemberFeatureOverrides extends Construct {
     }
     this.features = features;
   }
-}
-
-/**
- * `${{ for pair in setproduct(["eu-west-1"], ["111122223333"]) : "${pair[0]}/${pair[1]}" => { region = pair[0], account_id = pair[1] } }}`:
- * a for_each map keyed `"<region>/<account>"`, built by Terraform.
- */
-export function regionAccountProduct(regions: readonly string[], accounts: readonly string[]): string {
-  return `\${{ for pair in setproduct(${JSON.stringify(regions)}, ${JSON.stringify(accounts)}) : "\${pair[0]}/\${pair[1]}" => { region = pair[0], account_id = pair[1] } }}`;
 }

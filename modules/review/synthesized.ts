@@ -2,6 +2,7 @@
  * Reading synthesized cdk.tf.json documents: resource blocks, their for_each instances and regions.
  * Pure functions over parsed JSON, no cdktf import.
  */
+import { parseHclLiteral } from "../topology/hcl";
 
 /** A parsed cdk.tf.json. */
 export interface TerraformDocument {
@@ -55,18 +56,35 @@ function eachValue(expr: unknown, key: string, value: unknown): string | undefin
   return expr.includes("${") ? undefined : expr;
 }
 
+/** The `regionAccountProduct` expression (modules/topology/for-each.ts): regions x account IDs. */
+const REGION_ACCOUNT_PRODUCT =
+  /^\$\{\{ for pair in setproduct\((\[[^\]]*\]), (\[[^\]]*\])\) : "\$\{pair\[0\]\}\/\$\{pair\[1\]\}" => \{ region = pair\[0\], account_id = pair\[1\] \} \}\}$/;
+
+/** The `regionMemberProduct` expression (modules/topology/for-each.ts): regions x member objects. */
+const REGION_MEMBER_PRODUCT =
+  /^\$\{\{ for pair in setproduct\((\[[^\]]*\]), (\[.*\])\) : "\$\{pair\[0\]\}\/\$\{pair\[1\]\.account_id\}" => merge\(pair\[1\], \{ region = pair\[0\] \}\) \}\}$/;
+
 /**
- * The entries of a for_each: a literal map, or the `setproduct(<regions>, <accounts>)` expression this library
- * writes for region x account keys. Other expressions are unknown until Terraform evaluates them.
+ * The entries of a for_each: a literal map, or one of the `setproduct` expressions this library writes for
+ * `"<region>/<account>"` keys (region x account ID, region x member object). Other expressions are unknown until
+ * Terraform evaluates them.
  */
 export function forEachEntries(forEach: unknown): Array<[string, unknown]> | undefined {
   if (forEach && typeof forEach === "object" && !Array.isArray(forEach)) return Object.entries(forEach as Record<string, unknown>);
   if (typeof forEach !== "string") return undefined;
-  const m = /^\$\{\{ for pair in setproduct\((\[[^\]]*\]), (\[[^\]]*\])\) : "\$\{pair\[0\]\}\/\$\{pair\[1\]\}" => \{ region = pair\[0\], account_id = pair\[1\] \} \}\}$/.exec(forEach);
-  if (!m) return undefined;
-  const regions = JSON.parse(m[1]) as string[];
-  const accounts = JSON.parse(m[2]) as string[];
-  return regions.flatMap((region) => accounts.map((account_id) => [`${region}/${account_id}`, { region, account_id }] as [string, unknown]));
+  const byAccount = REGION_ACCOUNT_PRODUCT.exec(forEach);
+  if (byAccount) {
+    const regions = parseHclLiteral(byAccount[1]) as string[];
+    const accounts = parseHclLiteral(byAccount[2]) as string[];
+    return regions.flatMap((region) => accounts.map((account_id): [string, unknown] => [`${region}/${account_id}`, { region, account_id }]));
+  }
+  const byMember = REGION_MEMBER_PRODUCT.exec(forEach);
+  if (byMember) {
+    const regions = parseHclLiteral(byMember[1]) as string[];
+    const members = parseHclLiteral(byMember[2]) as Array<{ account_id: string }>;
+    return regions.flatMap((region) => members.map((m): [string, unknown] => [`${region}/${m.account_id}`, { ...m, region }]));
+  }
+  return undefined;
 }
 
 /** Every resource instance of a document, for_each expanded when its keys are known at synthesis. */

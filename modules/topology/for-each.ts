@@ -1,4 +1,5 @@
 import { Lazy, TerraformIterator, type MapTerraformIterator } from "cdktf";
+import { hclLiteral } from "./hcl";
 
 /**
  * A for_each over regions: a map from each region to itself, so `each.key` and `each.value` are the region and
@@ -34,4 +35,39 @@ export function instanceAttribute(fqn: string, key: string, attribute: string): 
 /** `${<fqn>[each.key].<attribute>}`: the same-key instance's attribute, inside a for_each keyed alike. */
 export function eachKeyAttribute(fqn: string, attribute: string, key = "each.key"): string {
   return reference(fqn, `[${key}].${attribute}`);
+}
+
+/**
+ * `${{ for pair in setproduct(<regions>, <items>) : "${pair[0]}/<key>" => <value> }}`: a for_each map keyed
+ * `"<region>/..."`, built by Terraform from two short lists, so the synthesized document grows with the items, not
+ * with items x regions.
+ */
+function regionProduct(regions: readonly string[], items: unknown[], key: string, value: string): string {
+  return `\${{ for pair in setproduct(${hclLiteral([...regions].sort())}, ${hclLiteral(items)}) : "\${pair[0]}/${key}" => ${value} }}`;
+}
+
+/**
+ * `${{ for pair in setproduct(["eu-west-1"], ["111122223333"]) : "${pair[0]}/${pair[1]}" => { region = pair[0], account_id = pair[1] } }}`:
+ * a for_each map keyed `"<region>/<account>"`, each value `{ region, account_id }`, built by Terraform. Regions and
+ * accounts are sorted: the order of the input never matters.
+ */
+export function regionAccountProduct(regions: readonly string[], accounts: readonly string[]): string {
+  return regionProduct(regions, [...accounts].sort(), "${pair[1]}", "{ region = pair[0], account_id = pair[1] }");
+}
+
+/** One value of a {@link regionMemberProduct}, without the region: plain JSON, keyed by its account ID. */
+export interface RegionProductMember {
+  readonly account_id: string;
+  readonly [attribute: string]: unknown;
+}
+
+/**
+ * `${{ for pair in setproduct(["eu-west-1"], [{"account_id":"111122223333","email":"a@example.com"}]) : "${pair[0]}/${pair[1].account_id}" => merge(pair[1], { region = pair[0] }) }}`:
+ * a for_each map keyed `"<region>/<account>"`, each value the member's object plus `region`, built by Terraform.
+ * The objects are written with {@link hclLiteral}, so their text reaches Terraform as it is (never as a template).
+ * Regions are sorted, members sorted by account ID.
+ */
+export function regionMemberProduct(regions: readonly string[], members: readonly RegionProductMember[]): string {
+  const sorted = [...members].sort((a, b) => (a.account_id < b.account_id ? -1 : a.account_id > b.account_id ? 1 : 0));
+  return regionProduct(regions, sorted, "${pair[1].account_id}", "merge(pair[1], { region = pair[0] })");
 }

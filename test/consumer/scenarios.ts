@@ -7,6 +7,7 @@
  * source, and `check` on the parsed stacks.
  */
 import { parsePolicy } from "../../modules/review/policies";
+import { forEachEntries } from "../../modules/review/synthesized";
 import type { SynthDoc } from "../helpers";
 
 export interface ConsumerScenario {
@@ -38,9 +39,9 @@ const ESTATE = `{
 
 const REGIONS = ["eu-west-1", "us-east-1"];
 
-/** The `for_each` keys of a resource block. */
+/** The `for_each` keys of a resource block: a literal map's, or those of an expression the library writes. */
 function forEachKeys(block: { for_each?: unknown }): string[] {
-  return Object.keys((block.for_each ?? {}) as Record<string, unknown>).sort();
+  return (forEachEntries(block.for_each ?? {}) ?? []).map(([key]) => key).sort();
 }
 
 /** Every block of a resource type. */

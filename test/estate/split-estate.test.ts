@@ -5,7 +5,7 @@
 import { Testing } from "cdktf";
 import { parseEstate } from "../../modules/config/load";
 import { EstateStack } from "../../modules/estate/estate-stack";
-import { resourceInstances } from "../../modules/review/synthesized";
+import { forEachEntries, resourceInstances } from "../../modules/review/synthesized";
 import type { SynthDoc } from "../helpers";
 import { splitRaw, synthApp } from "./fixtures";
 
@@ -114,7 +114,7 @@ test("a group stack invites with the region's administrator detector read by the
   const { stacks } = synthSplit(SPLITS["region with invited member groups"]);
   const group = stacks["guardduty-us-east-1-invited-1"];
   const invitation = group.resource!.aws_guardduty_member.estate_organization_invited_invitation;
-  expect(Object.keys(invitation.for_each)).toEqual(["us-east-1/555566667777"]);
+  expect(forEachEntries(invitation.for_each)!.map(([key]) => key)).toEqual(["us-east-1/555566667777"]);
   expect(invitation.detector_id).toBe("${data.aws_guardduty_detector.estate_organization_administrator_detector[each.value.region].id}");
   expect(invitation.provider).toBe("aws.security");
   expect(group.resource!.aws_guardduty_invite_accepter.estate_organization_invited_member_555566667777_accepter)

@@ -1,6 +1,8 @@
+import { TerraformVariable } from "cdktf";
 import { InvitedMembers } from "../../modules/organization/invited-members";
 import { AdministratorDetectors } from "../../modules/organization/administrator-detectors";
-import { ACCOUNTS, resources } from "../helpers";
+import { forEachEntries, instanceArgument, resourceInstances } from "../../modules/review/synthesized";
+import { ACCOUNTS, resources, type SynthDoc } from "../helpers";
 import { orgStack, REGIONS } from "./fixtures";
 
 function build(extra: Partial<ConstructorParameters<typeof InvitedMembers>[2]> = {}) {
@@ -17,18 +19,104 @@ function build(extra: Partial<ConstructorParameters<typeof InvitedMembers>[2]> =
   return { ...ctx, admin, invited };
 }
 
+/** The invitations' for_each entries, as Terraform computes them from the expression. */
+function invitationEntries(doc: SynthDoc): Record<string, any> {
+  const entries = forEachEntries(resources(doc, "aws_guardduty_member").invited_invitation.for_each);
+  expect(entries).toBeDefined();
+  return Object.fromEntries(entries!);
+}
+
+/** Members with the given invitation messages, account IDs 100000000000, 100000000001, ... */
+function membersWith(provider: any, messages: Array<string | undefined>) {
+  return messages.map((invitationMessage, i) => ({ accountId: String(100000000000 + i), email: `root+${i}@example.com`, provider, invitationMessage }));
+}
+
 test("the administrator invites each member in every region, keyed region/account", () => {
   const { synth } = build();
-  const members = resources(synth(), "aws_guardduty_member");
-  const m = members.invited_invitation;
-  expect(Object.keys(m.for_each)).toEqual(["eu-west-1/444455556666", "me-south-1/444455556666", "us-east-1/444455556666"]);
-  expect(m.for_each["me-south-1/444455556666"]).toEqual({
+  const doc = synth();
+  const m = resources(doc, "aws_guardduty_member").invited_invitation;
+  const entries = invitationEntries(doc);
+  expect(Object.keys(entries).sort()).toEqual(["eu-west-1/444455556666", "me-south-1/444455556666", "us-east-1/444455556666"]);
+  expect(entries["me-south-1/444455556666"]).toEqual({
     region: "me-south-1", account_id: ACCOUNTS.invited, email: "root@example.com", invitation_message: "hello", disable_email_notification: true,
   });
   expect(m).toMatchObject({
     provider: "aws.security", invite: true, region: "${each.value.region}", account_id: "${each.value.account_id}",
+    email: "${each.value.email}", invitation_message: "${each.value.invitation_message}",
+    disable_email_notification: "${each.value.disable_email_notification}",
     detector_id: "${aws_guardduty_detector.admin_detector[each.value.region].id}",
   });
+});
+
+test("Terraform computes the invitations from the regions and the members (setproduct), sorted", () => {
+  const ctx = build();
+  new InvitedMembers(ctx.stack, "Two", {
+    administratorProvider: ctx.security, administratorAccountId: ACCOUNTS.security, administratorDetector: ctx.admin.detector, regions: REGIONS,
+    members: [
+      { accountId: "777788889999", email: "b@example.com", provider: ctx.member, disableEmailNotification: false },
+      { accountId: ACCOUNTS.invited, email: "a@example.com", provider: ctx.member, invitationMessage: "hi" },
+    ],
+  });
+  expect(resources(ctx.synth(), "aws_guardduty_member").two_invitation.for_each).toBe(
+    '${{ for pair in setproduct(["eu-west-1","me-south-1","us-east-1"], [' +
+      '{"account_id":"444455556666","email":"a@example.com","invitation_message":"hi","disable_email_notification":true},' +
+      '{"account_id":"777788889999","email":"b@example.com","invitation_message":null,"disable_email_notification":false}' +
+      ']) : "${pair[0]}/${pair[1].account_id}" => merge(pair[1], { region = pair[0] }) }}',
+  );
+});
+
+test("the addresses are those of the regions x members map, and each instance reads its member's values", () => {
+  const ctx = orgStack();
+  const admin = new AdministratorDetectors(ctx.stack, "Admin", { provider: ctx.security, regions: REGIONS });
+  const members = membersWith(ctx.member, ["one", undefined, "three", "four", undefined]).reverse();
+  new InvitedMembers(ctx.stack, "Invited", {
+    administratorProvider: ctx.security, administratorAccountId: ACCOUNTS.security, administratorDetector: admin.detector,
+    regions: [...REGIONS].reverse(), members,
+  });
+  // The keys the literal map had: every region x every member, "<region>/<account>".
+  const before = REGIONS.flatMap((r) => members.map((m) => `aws_guardduty_member.invited_invitation["${r}/${m.accountId}"]`)).sort();
+  const instances = resourceInstances(ctx.synth() as any).filter((i) => i.type === "aws_guardduty_member");
+  expect(instances.map((i) => i.address)).toEqual(before);
+  for (const i of instances) {
+    const m = members.find((x) => x.accountId === i.key!.split("/")[1])!;
+    expect(i.region).toBe(i.key!.split("/")[0]);
+    expect(instanceArgument(i, "account_id")).toBe(m.accountId);
+    expect(instanceArgument(i, "email")).toBe(m.email);
+    expect(i.value).toEqual({
+      region: i.region, account_id: m.accountId, email: m.email, invitation_message: m.invitationMessage ?? null, disable_email_notification: true,
+    });
+  }
+});
+
+test("an invitation message reaches Terraform as text, never as a template: ${, %{, quotes, backslashes, newlines, form feeds", () => {
+  const message = 'Hi ${foo}, %{ if bar }"quoted"%{ endif } C:\\new\\b\b\f\n\nsecond line\fform feed, $${kept} %%{kept}';
+  const ctx = orgStack();
+  const admin = new AdministratorDetectors(ctx.stack, "Admin", { provider: ctx.security, regions: REGIONS });
+  new InvitedMembers(ctx.stack, "Invited", {
+    administratorProvider: ctx.security, administratorAccountId: ACCOUNTS.security, administratorDetector: admin.detector, regions: REGIONS,
+    members: [{ accountId: ACCOUNTS.invited, email: "root@example.com", provider: ctx.member, invitationMessage: message }],
+  });
+  const doc = ctx.synth();
+  const expression: string = resources(doc, "aws_guardduty_member").invited_invitation.for_each;
+  expect(expression).toContain("Hi $${foo}, %%{ if bar }");
+  expect(expression).toContain("$$${kept} %%%{kept}");
+  expect(expression).toContain('C:\\\\new\\\\b\\u0008\\u000c\\n\\nsecond line\\u000cform feed');
+  expect(expression).not.toMatch(/[\b\f\n]/);
+  for (const entry of Object.values(invitationEntries(doc))) expect(entry.invitation_message).toBe(message);
+});
+
+test("the document grows with the invited members, not members x regions", () => {
+  const size = (n: number) => {
+    const ctx = orgStack();
+    const admin = new AdministratorDetectors(ctx.stack, "Admin", { provider: ctx.security, regions: REGIONS });
+    new InvitedMembers(ctx.stack, "Invited", {
+      administratorProvider: ctx.security, administratorAccountId: ACCOUNTS.security, administratorDetector: admin.detector, regions: REGIONS,
+      members: membersWith(ctx.member, Array(n).fill("GuardDuty is administered by Security.")),
+    });
+    return JSON.stringify(resources(ctx.synth(), "aws_guardduty_member")).length;
+  };
+  const perMember = (size(40) - size(20)) / 20;
+  expect(perMember).toBeLessThan(200); // one member object, written once whatever the number of regions
 });
 
 test("the member creates its own detector, without a frequency, and accepts after the invitation", () => {
@@ -56,4 +144,18 @@ test("fails on a member that is the administrator, or repeated", () => {
   const m = { accountId: ACCOUNTS.invited, email: "a@example.com", provider: ctx.member };
   expect(() => new InvitedMembers(ctx.stack, "B", { ...base, members: [m, m] })).toThrow(/members must not repeat an account; got 444455556666 twice/);
   expect(() => new InvitedMembers(ctx.stack, "C", { ...base, members: [] })).toThrow(/members must list at least one invited member; got \[\]/);
+});
+
+test("fails on a token in a member's account ID, email or invitation message (they are written into the expression)", () => {
+  const ctx = orgStack();
+  const admin = new AdministratorDetectors(ctx.stack, "Admin", { provider: ctx.security, regions: REGIONS });
+  const base = { administratorProvider: ctx.security, administratorAccountId: ACCOUNTS.security, administratorDetector: admin.detector, regions: REGIONS };
+  const text = new TerraformVariable(ctx.stack, "text", { type: "string" }).stringValue;
+  const m = { accountId: ACCOUNTS.invited, email: "a@example.com", provider: ctx.member };
+  expect(() => new InvitedMembers(ctx.stack, "A", { ...base, members: [{ ...m, accountId: text }] }))
+    .toThrow(/members\[\]\.accountId must be a literal account ID \(it names Terraform addresses\); got a token/);
+  expect(() => new InvitedMembers(ctx.stack, "B", { ...base, members: [{ ...m, email: text }] }))
+    .toThrow(/members\[444455556666\]\.email must be literal text \(it is written into the invitations' for_each expression\); got a token/);
+  expect(() => new InvitedMembers(ctx.stack, "C", { ...base, members: [{ ...m, invitationMessage: `Hello ${text}` }] }))
+    .toThrow(/members\[444455556666\]\.invitationMessage must be literal text/);
 });

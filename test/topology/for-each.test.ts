@@ -1,0 +1,20 @@
+import { regionAccountProduct, regionMemberProduct } from "../../modules/topology/for-each";
+
+test("region x account: one setproduct over the sorted lists, keyed region/account", () => {
+  expect(regionAccountProduct(["us-east-1", "eu-west-1"], ["567856785678", "123412341234"])).toBe(
+    '${{ for pair in setproduct(["eu-west-1","us-east-1"], ["123412341234","567856785678"]) : "${pair[0]}/${pair[1]}" => { region = pair[0], account_id = pair[1] } }}',
+  );
+});
+
+test("region x member: the members' objects in JSON form, sorted by account ID, keyed region/account, region merged in", () => {
+  const members = [
+    { account_id: "444455556666", email: "b@example.com", invitation_message: "Hi ${you}", disable_email_notification: false },
+    { account_id: "111122223333", email: "a@example.com", invitation_message: null, disable_email_notification: true },
+  ];
+  expect(regionMemberProduct(["us-east-1", "eu-west-1"], members)).toBe(
+    '${{ for pair in setproduct(["eu-west-1","us-east-1"], [' +
+      '{"account_id":"111122223333","email":"a@example.com","invitation_message":null,"disable_email_notification":true},' +
+      '{"account_id":"444455556666","email":"b@example.com","invitation_message":"Hi $${you}","disable_email_notification":false}' +
+      ']) : "${pair[0]}/${pair[1].account_id}" => merge(pair[1], { region = pair[0] }) }}',
+  );
+});
