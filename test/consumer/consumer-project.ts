@@ -3,8 +3,9 @@
  * machinery of packed-tarball.test.ts. Everything is offline and happens in a temporary directory:
  *
  * 1. `npm pack --dry-run` of this repository says which files the package ships (the `files` whitelist);
- * 2. those files and a fresh `tsc -p tsconfig.build.json` (into the temp dir, never into dist/) are staged and
- *    packed with `npm pack --offline --ignore-scripts`, which gives the tarball a user would install;
+ * 2. those files, a fresh `tsc -p tsconfig.build.json` and the bundled command of scripts/build-cli.ts (both into the
+ *    temp dir, never into dist/, as `npm run build` makes them) are staged and packed with
+ *    `npm pack --offline --ignore-scripts`, which gives the tarball a user would install;
  * 3. the tarball is extracted with `tar` into `<consumer>/node_modules/guardduty-cdktf`, and the peer
  *    dependencies, zod, typescript and @types/node are symlinked from this repository's node_modules (one copy
  *    of cdktf and constructs, as a real install with peer dependencies gives);
@@ -13,6 +14,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { buildCli } from "../../scripts/build-cli";
 import type { SynthDoc } from "../helpers";
 
 /** This repository. */
@@ -80,7 +82,7 @@ export function repositoryPackList(): PackResult {
  * Packs the library as `npm pack` of this repository would after `npm run build`: the files the `files`
  * whitelist selects, with dist/ compiled afresh into the staging directory. Returns the tarball's path and list.
  */
-export function packLibrary(tmp: string): PackResult & { readonly tarball: string } {
+export async function packLibrary(tmp: string): Promise<PackResult & { readonly tarball: string }> {
   const stage = path.join(tmp, "stage");
   fs.mkdirSync(stage, { recursive: true });
   for (const file of repositoryPackList().files) {
@@ -89,6 +91,7 @@ export function packLibrary(tmp: string): PackResult & { readonly tarball: strin
     fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
   }
   mustRun(process.execPath, [TSC, "-p", path.join(ROOT, "tsconfig.build.json"), "--outDir", path.join(stage, "dist")], ROOT);
+  await buildCli(path.join(stage, "dist", "cli"));
   const packed = npmPack(stage, ["--pack-destination", tmp]);
   return { ...packed, tarball: path.join(tmp, packed.filename) };
 }

@@ -3,6 +3,7 @@
  * fresh project's node_modules, compiled there with a strict tsc and synthesized with node. The project has
  * its own stack and provider and imports only from "guardduty-cdktf". Scenarios live in scenarios.ts.
  */
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -10,22 +11,25 @@ import {
   compileConsumer, createConsumer, measureLoad, median, packLibrary, PACKAGE_NAME, repositoryPackList, ROOT,
   synthConsumer, type PackResult,
 } from "./consumer-project";
+import { runCli } from "../../modules/cli/cli";
 import { SCENARIOS } from "./scenarios";
 
 jest.setTimeout(120_000);
 
 /** Loading the package (with cdktf, constructs, zod and the provider submodules it uses) costs about 200 ms. */
 const LOAD_BUDGET_MS = 300;
-/** What the tarball may hold: compiled modules, the estate file's JSON Schema, and npm's own files. */
+/** The bundled command (scripts/build-cli.ts): JavaScript without declarations, run by dist/cli/run.js. */
+const BUNDLE = "dist/cli/guardduty-cdktf.js";
+/** What the tarball may hold: compiled modules, the bundled command, the estate file's JSON Schema, and npm's own files. */
 const SHIPPED = /^(dist\/.+\.(js|d\.ts)|modules\/config\/estate\.schema\.json|package\.json|README\.md|LICENSE)$/;
 
 let tmp: string;
 let packed: PackResult & { tarball: string };
 let consumer: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "guardduty-cdktf-consumer-"));
-  packed = packLibrary(tmp);
+  packed = await packLibrary(tmp);
   consumer = createConsumer(tmp, packed.tarball, SCENARIOS);
   compileConsumer(consumer);
 });
@@ -51,7 +55,7 @@ describe("npm pack of this repository", () => {
     const compiled = new Set(packed.files.filter((f) => f.startsWith("dist/")).map((f) => f.split("/")[1]));
     expect([...compiled].filter((d) => !d.includes(".")).sort()).toEqual(modules.sort());
     const js = packed.files.filter((f) => f.endsWith(".js")).map((f) => f.replace(/\.js$/, ""));
-    expect(js.filter((f) => !packed.files.includes(`${f}.d.ts`))).toEqual([]);
+    expect(js.filter((f) => !packed.files.includes(`${f}.d.ts`))).toEqual([BUNDLE.replace(/\.js$/, "")]);
   });
 
   test("main, types and exports point at files in the tarball", () => {
@@ -63,6 +67,24 @@ describe("npm pack of this repository", () => {
     expect(Object.keys(dot)[0]).toBe("types"); // TypeScript takes the first matching condition
     expect(Object.keys(pkg.peerDependencies).sort()).toEqual(["@cdktf/provider-aws", "cdktf", "constructs"]);
     expect(pkg.dependencies).toEqual({ zod: expect.any(String) });
+  });
+
+  test("the guardduty-cdktf executable is in the tarball and synthesizes like the library in-process", () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(consumer, "node_modules", PACKAGE_NAME, "package.json"), "utf8"));
+    expect(pkg.bin).toEqual({ [PACKAGE_NAME]: "dist/cli/run.js" });
+    expect(packed.files).toEqual(expect.arrayContaining([pkg.bin[PACKAGE_NAME], BUNDLE]));
+    expect(fs.readFileSync(path.join(consumer, "node_modules", PACKAGE_NAME, pkg.bin[PACKAGE_NAME]), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
+    const estate = path.join(ROOT, "examples", "organization", "estate.json");
+    const out = path.join(tmp, "bin-out");
+    const r = spawnSync(process.execPath, [path.join(consumer, "node_modules", PACKAGE_NAME, pkg.bin[PACKAGE_NAME]), "synth", estate, "--out", out], {
+      encoding: "utf8", env: { ...process.env, GUARDDUTY_CDKTF_NO_CACHE: "1" },
+    });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const inProcess = path.join(tmp, "in-process-out");
+    expect(runCli(["synth", estate, "--out", inProcess], { out: () => {}, err: () => {} })).toBe(0);
+    const stackFile = (dir: string) => fs.readFileSync(path.join(dir, "stacks", "guardduty", "cdk.tf.json"), "utf8");
+    expect(stackFile(out)).toBe(stackFile(inProcess));
   });
 
   test("the estate file's JSON Schema is reachable as guardduty-cdktf/estate.schema.json when generated", () => {

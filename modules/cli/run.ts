@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * The `guardduty-cdktf` executable (package.json `bin`): runs the bundled command, guardduty-cdktf.js beside this
+ * file (scripts/build-cli.ts; the command itself is ./cli.ts), with a V8 code cache.
+ *
+ * Compiling the 3 MB bundle (cdktf, the provider classes, zod, this library) is a fifth of a synthesis. The first
+ * run compiles it and, at exit, saves what V8 compiled to `<cache dir>/<node version>-<sha256 of the bundle>.bin`;
+ * later runs hand that back to V8 (as Node 22's `module.enableCompileCache()` does; Node 20 has no such switch).
+ * The key includes the bundle's content and the Node version, and V8 rejects data from another V8 or other flags,
+ * in which case the bundle is compiled from source and the cache rewritten. A cache that cannot be read or written
+ * (read-only file system) only costs the time; nothing else depends on it.
+ *
+ * - `GUARDDUTY_CDKTF_CACHE_DIR`: the cache directory. @default `<os.tmpdir()>/guardduty-cdktf-cache`
+ * - `GUARDDUTY_CDKTF_NO_CACHE=1`: neither read nor write a cache.
+ */
+import { createHash } from "crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "fs";
+import { createRequire, wrap } from "module";
+import { tmpdir } from "os";
+import * as path from "path";
+import { Script } from "vm";
+
+/** The bundle's file name, beside this file. */
+export const BUNDLE_FILE = "guardduty-cdktf.js";
+
+/** Where the cache of `source` lives, or undefined when caching is off. */
+export function codeCachePath(source: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.GUARDDUTY_CDKTF_NO_CACHE === "1") return undefined;
+  const dir = env.GUARDDUTY_CDKTF_CACHE_DIR || path.join(tmpdir(), "guardduty-cdktf-cache");
+  const digest = createHash("sha256").update(source).digest("hex").slice(0, 32);
+  return path.join(dir, `${process.version}-${process.arch}-${digest}.bin`);
+}
+
+function readCache(file: string | undefined): Buffer | undefined {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined; // first run, or an unreadable cache: compile from source
+  }
+}
+
+function writeCache(file: string, data: Buffer): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, data);
+    renameSync(partial, file); // whole or not at all, even with runs in parallel
+  } catch {
+    // a read-only or full file system: the next run compiles from source again
+  }
+}
+
+/** Runs the bundle at `bundlePath` as a CommonJS module, with the code cache. */
+export function runBundle(bundlePath: string): void {
+  const source = readFileSync(bundlePath, "utf8");
+  const cacheFile = codeCachePath(source);
+  const cachedData = readCache(cacheFile);
+  const script = new Script(wrap(source), { filename: bundlePath, cachedData });
+  if (cacheFile && (!cachedData || script.cachedDataRejected)) {
+    // At exit, the data holds every function compiled during the run, not only the top level.
+    process.once("exit", () => writeCache(cacheFile, script.createCachedData()));
+  }
+  const module = { exports: {} };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(bundlePath), module, bundlePath, path.dirname(bundlePath));
+}
+
+if (require.main === module) runBundle(path.join(__dirname, BUNDLE_FILE));
