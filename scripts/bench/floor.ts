@@ -1,6 +1,6 @@
 /**
  * "floor" in the benchmark: the least a Node process can do to produce our output. It reads our synthesized
- * document (written beforehand by synth-entry), parses it and writes it again with JSON.stringify: process start,
+ * document (written beforehand by the `guardduty-cdktf` command), parses it and writes it again with JSON.stringify: process start,
  * the bytes in, the bytes out, nothing else. `node floor.js <our cdk.tf.json> <outdir>`
  */
 import { mkdirSync, readFileSync, writeFileSync } from "fs";

@@ -8,11 +8,12 @@ import { spawnSync } from "child_process";
 import { mkdtempSync } from "fs";
 import * as path from "path";
 
-/** A process to measure: `node <script> ...args <outdir>`. */
+/** A process to measure: `node <script> ...args <outdir>`, with `env` added to the environment. */
 export interface Command {
   readonly label: string;
   readonly script: string;
   readonly args: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** One measured command. */
@@ -42,6 +43,7 @@ export function runOnce(work: string, command: Command): { ms: number; rssKb: nu
   const r = spawnSync("/usr/bin/time", ["-f", "bench-rss-kb=%M", process.execPath, command.script, ...command.args, outdir], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, ...command.env },
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${command.label}: exit ${r.status}\n${r.stderr}`);

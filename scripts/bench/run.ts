@@ -1,15 +1,19 @@
 /**
  * `npm run bench`: synthesis time and memory of the reference estate org-1000 (scripts/bench/reference-estate.ts),
- * ours against a naive CDKTF app and against a floor that only writes our output, plus how ours scales and what a
- * minimal CDKTF app costs (for information). Everything is compiled once to plain JavaScript first (tsc,
- * scripts/bench/tsconfig.json, into a temporary directory), so each measured process is `node <compiled script> ...`:
- * no tsx in what is timed. Checks every target, prints PASS or FAIL for each, exits 1 on a FAIL, and ends with one
- * `bench: ...` line. Results and the machine they were measured on: scripts/bench/RESULTS.md. Never part of `npm test`.
+ * ours against a naive CDKTF app and against a floor that only writes our output, plus how ours scales and, for
+ * information, what a minimal CDKTF app costs and what ours costs without the code cache or unbundled. Everything is
+ * compiled once first (tsc, scripts/bench/tsconfig.json, into a temporary directory; the `guardduty-cdktf` command
+ * bundled beside it by scripts/build-cli.ts, as `npm run build` does), so each measured process is
+ * `node <compiled script> ...`: no tsx in what is timed. "ours" is the published command,
+ * `guardduty-cdktf synth <estate.json> --out <dir>` (modules/cli). Checks every target, prints PASS or FAIL for each,
+ * exits 1 on a FAIL, and ends with one `bench: ...` line. Results and the machine they were measured on:
+ * scripts/bench/RESULTS.md. Never part of `npm test`.
  */
 import { execFileSync } from "child_process";
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { buildCli } from "../build-cli";
 import { countOutput, countStack, type OutputCounts, type StackCounts } from "./count";
 import { measureAll, median, runOnce, type Command, type Measurement } from "./measure";
 import { ORG_1000, referenceEstate, type ReferenceEstateOptions } from "./reference-estate";
@@ -25,14 +29,28 @@ function machine(): string {
   return `nproc ${os.availableParallelism()}, node ${process.version}, ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
 }
 
+interface Compiled {
+  /** The published command: dist/cli/run.js with the bundle beside it. */
+  readonly ours: string;
+  /** The same command, unbundled: modules/cli/cli.ts compiled by tsc. */
+  readonly oursUnbundled: string;
+  readonly naive: string;
+  readonly floor: string;
+  readonly minimum: string;
+}
+
 /** Compiles the benchmark's processes and the modules into `dir`, where Node finds the project's node_modules. */
-function compile(dir: string): { ours: string; naive: string; floor: string; minimum: string } {
+async function compile(dir: string): Promise<Compiled> {
   execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", path.join(__dirname, "tsconfig.json"), "--outDir", dir], {
     cwd: ROOT, stdio: "inherit",
   });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  await buildCli(path.join(dir, "modules", "cli"));
   const script = (name: string) => path.join(dir, "scripts", "bench", `${name}.js`);
-  return { ours: script("synth-entry"), naive: script("naive-synth"), floor: script("floor"), minimum: script("cdktf-minimum") };
+  return {
+    ours: path.join(dir, "modules", "cli", "run.js"), oursUnbundled: path.join(dir, "modules", "cli", "cli.js"),
+    naive: script("naive-synth"), floor: script("floor"), minimum: script("cdktf-minimum"),
+  };
 }
 
 function estateFile(work: string, name: string, options: ReferenceEstateOptions): string {
@@ -58,12 +76,15 @@ function table(rows: readonly Row[]): string {
   return [line(head), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const work = mkdtempSync(path.join(os.tmpdir(), "guardduty-bench-"));
   try {
     console.log(`machine: ${machine()}`);
-    console.log(`compiling with tsc into ${work}/js ...`);
-    const js = compile(path.join(work, "js"));
+    console.log(`compiling with tsc and bundling the command into ${work}/js ...`);
+    const js = await compile(path.join(work, "js"));
+    // The command's V8 code cache (modules/cli/run.ts), filled by the warm-up run like by a user's first synthesis.
+    const cached = { GUARDDUTY_CDKTF_CACHE_DIR: path.join(work, "v8-cache") };
+    const synth = (estate: string, label = "ours"): Command => ({ label, script: js.ours, args: ["synth", estate, "--out"], env: cached });
     const estates = {
       org1000: estateFile(work, "org-1000", ORG_1000),
       org2000: estateFile(work, "org-2000", { ...ORG_1000, organizationMembers: 2000 }),
@@ -72,22 +93,24 @@ function main(): number {
       split: estateFile(work, "org-1000-split", { ...ORG_1000, stacks: SPLIT }),
     };
     // Our output, written once beforehand: the floor's input.
-    const reference = runOnce(work, { label: "ours", script: js.ours, args: [estates.org1000] });
+    const reference = runOnce(work, synth(estates.org1000));
     const ourDocument = path.join(reference.outdir, "stacks", countOutput(reference.outdir).stacks[0].stack, "cdk.tf.json");
     // In turn, round after round; the processes compared with ours run right after it in each round.
     const commands: Command[] = [
-      { label: "ours", script: js.ours, args: [estates.org1000] },
+      synth(estates.org1000),
       { label: "floor", script: js.floor, args: [ourDocument] },
       { label: "cdktf minimum", script: js.minimum, args: [] },
-      { label: "ours", script: js.ours, args: [estates.org2000] },
-      { label: "ours", script: js.ours, args: [estates.invited100] },
-      { label: "ours", script: js.ours, args: [estates.invited200] },
-      { label: "ours split", script: js.ours, args: [estates.split] },
+      synth(estates.org2000),
+      synth(estates.invited100),
+      synth(estates.invited200),
+      synth(estates.split, "ours split"),
+      { label: "ours, no code cache", script: js.ours, args: ["synth", estates.org1000, "--out"], env: { GUARDDUTY_CDKTF_NO_CACHE: "1" } },
+      { label: "ours, unbundled", script: js.oursUnbundled, args: ["synth", estates.org1000, "--out"] },
       { label: "naive", script: js.naive, args: [estates.org1000] },
     ];
     process.stdout.write(`measuring ${commands.length} processes: a warm-up each, then ${ROUNDS} rounds in turn ...`);
     const progress = (round: number) => process.stdout.write(` ${round}`);
-    const [ours, floor, minimum, org2000, invited100, invited200, split, naive] = measureAll(work, commands, ROUNDS, progress);
+    const [ours, floor, minimum, org2000, invited100, invited200, split, noCache, unbundled, naive] = measureAll(work, commands, ROUNDS, progress);
     console.log("");
     const oursCounts = countOutput(ours.outdir);
     const floorDoc = countStack("org", path.join(floor.outdir, "cdk.tf.json"));
@@ -102,6 +125,8 @@ function main(): number {
       { m: invited100, estate: "org-1000, 100 invited", c: countOutput(invited100.outdir) },
       { m: invited200, estate: "org-1000, 200 invited", c: countOutput(invited200.outdir) },
       { m: split, estate: `org-1000, stacks ${JSON.stringify(SPLIT)}`, c: splitCounts },
+      { m: noCache, estate: "org-1000 (first run: no V8 code cache)", c: countOutput(noCache.outdir) },
+      { m: unbundled, estate: "org-1000 (modules/cli/cli.js, tsc output)", c: countOutput(unbundled.outdir) },
     ];
     console.log(`\n${table(rows)}\n`);
     console.log(`split: ${splitCounts.stacks.length} stacks; largest stack ${splitCounts.largest.stack} with ${splitCounts.largest.instances} resource ` +
@@ -140,4 +165,10 @@ function main(): number {
   }
 }
 
-process.exitCode = main();
+main().then(
+  (code) => (process.exitCode = code),
+  (e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  },
+);
