@@ -17,10 +17,9 @@
 import { readFileSync, statSync } from "fs";
 import * as path from "path";
 import { build, type Plugin } from "esbuild";
+import { BUNDLE_FILE } from "../modules/cli/run";
 
 const ROOT = path.join(__dirname, "..");
-/** The bundle's file name; modules/cli/run.ts looks for it beside itself. */
-export const BUNDLE_FILE = "guardduty-cdktf.js";
 
 /** A change to one file of cdktf in the bundle: `from` (exact text, which must be there) becomes `to`. */
 interface CdktfChange {

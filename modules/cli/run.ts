@@ -23,8 +23,8 @@ import { Script } from "vm";
 /** The bundle's file name, beside this file. */
 export const BUNDLE_FILE = "guardduty-cdktf.js";
 
-/** Where the cache of `source` lives, or undefined when caching is off. */
-export function codeCachePath(source: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+/** Where the cache of `source` (the bundle's text or bytes) lives, or undefined when caching is off. */
+export function codeCachePath(source: string | Buffer, env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.GUARDDUTY_CDKTF_NO_CACHE === "1") return undefined;
   const dir = env.GUARDDUTY_CDKTF_CACHE_DIR || path.join(tmpdir(), "guardduty-cdktf-cache");
   const digest = createHash("sha256").update(source).digest("hex").slice(0, 32);
@@ -53,8 +53,9 @@ function writeCache(file: string, data: Buffer): void {
 
 /** Runs the bundle at `bundlePath` as a CommonJS module, with the code cache. */
 export function runBundle(bundlePath: string): void {
-  const source = readFileSync(bundlePath, "utf8");
-  const cacheFile = codeCachePath(source);
+  const bytes = readFileSync(bundlePath);
+  const cacheFile = codeCachePath(bytes); // the digest of the bytes: no second UTF-8 encoding of 3.5 MB
+  const source = bytes.toString("utf8");
   const cachedData = readCache(cacheFile);
   const script = new Script(wrap(source), { filename: bundlePath, cachedData });
   if (cacheFile && (!cachedData || script.cachedDataRejected)) {
