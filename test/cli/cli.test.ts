@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../modules/cli/cli";
+import { EXIT_USAGE, runCli } from "../../modules/cli/cli";
 
 const ESTATE = path.join(__dirname, "..", "..", "examples", "organization", "estate.json");
 
@@ -65,6 +65,17 @@ test("validate checks the file and writes nothing", () => {
   expect(existsSync(path.join(tmp, "cdktf.out"))).toBe(false);
 });
 
+test("review prints the report of what synth wrote and writes it to --out", () => {
+  const outdir = path.join(tmp, "out");
+  expect(run("synth", ESTATE, "--out", outdir).code).toBe(0);
+  const file = path.join(tmp, "report.md");
+  const r = run("review", "--dir", outdir, "--out", file);
+  expect(r).toMatchObject({ code: 0, err: "" });
+  expect(r.out).toContain("# GuardDuty estate review");
+  expect(r.out).toMatch(new RegExp(`\\(written to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)\n$`));
+  expect(readFileSync(file, "utf8")).toContain("## Which severities reach which channel");
+});
+
 test("--help prints the usage", () => {
   const r = run("--help");
   expect(r.code).toBe(0);
@@ -85,6 +96,22 @@ describe("fails", () => {
     expect(existsSync(outdir)).toBe(false);
   });
 
+  test("fails on a plan that is not JSON with exit 1, naming the file and what is expected", () => {
+    const outdir = path.join(tmp, "out");
+    expect(run("synth", ESTATE, "--out", outdir).code).toBe(0);
+    const plan = path.join(tmp, "plan.txt");
+    writeFileSync(plan, "Plan: 3 to add, 0 to change, 0 to destroy.");
+    const r = run("review", "--dir", outdir, "--plan", plan, "--out", path.join(tmp, "r.md"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^guardduty-cdktf: cannot read the plan .*plan\.txt: .*\nexpected the JSON of a saved plan: terraform show -json tfplan > plan\.json\n$/);
+  });
+
+  test("fails on review of a directory without synthesized stacks with exit 1", () => {
+    const r = run("review", "--dir", path.join(tmp, "nothing"));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no synthesized stacks in .*nothing\/ \(manifest\.json missing\): synthesize first/);
+  });
+
   test("fails on a missing file with exit 1", () => {
     const r = run("validate", path.join(tmp, "missing.json"));
     expect(r.code).toBe(1);
@@ -93,15 +120,17 @@ describe("fails", () => {
 
   test.each([
     [[], "a command is required"],
-    [["deploy", ESTATE], 'unknown command "deploy"; expected synth or validate'],
+    [["deploy", ESTATE], 'unknown command "deploy"; expected synth, validate, review'],
     [["synth"], "synth takes one estate file; got none"],
     [["synth", "a.json", "b.json"], 'synth takes one estate file; got "a.json", "b.json"'],
-    [["synth", ESTATE, "--out"], "--out needs a directory"],
+    [["synth", ESTATE, "--out"], "--out needs a value"],
+    [["review", ESTATE], 'review takes no file; got "' + ESTATE + '"'],
+    [["review", "--plan"], "--plan needs a value"],
     [["synth", ESTATE, "--force"], 'unknown option "--force" for synth'],
     [["validate", ESTATE, "--out", "x"], 'unknown option "--out" for validate'],
-  ])("fails on the command line %j with exit 2 and the usage", (args, message) => {
+  ])("fails on the command line %j with exit 64 and the usage", (args, message) => {
     const r = run(...(args as string[]));
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(EXIT_USAGE);
     expect(r.err).toBe(`guardduty-cdktf: ${message}\n${run("--help").out}`);
     expect(r.out).toBe("");
   });

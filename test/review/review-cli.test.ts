@@ -41,5 +41,5 @@ test("fails loudly (exit 2) on a plan that destroys a detector", () => {
 test("fails with a clear message when nothing was synthesized", () => {
   const r = spawnSync(process.execPath, [require.resolve("tsx/cli"), "scripts/review.ts", "--dir", path.join(dir, "nothing")], { cwd: ROOT, encoding: "utf8" });
   expect(r.status).toBe(1);
-  expect(r.stderr).toMatch(/no synthesized stacks in .*nothing\/ \(manifest\.json missing\): run `npm run synth` first/);
+  expect(r.stderr).toMatch(/no synthesized stacks in .*nothing\/ \(manifest\.json missing\): synthesize first/);
 });
