@@ -2,6 +2,7 @@
  * The resolved estate: the validated file with every default applied, regions sorted, roles expanded.
  * Everything downstream (topology, constructs) reads this, never the raw file.
  */
+import { byText } from "../topology/order";
 import { arns, partitionOf, type Partition } from "../topology/regions";
 import type { ExportConfig } from "./export-schema";
 import type { NotificationsConfig } from "./notifications-schema";
@@ -100,12 +101,9 @@ export function resolvePlans(input: EstateInput["protectionPlans"], orgAutoEnabl
   });
 }
 
-/**
- * Orders by account ID. IDs are 12 digits, so plain string order is numeric order (as localeCompare gives, without its
- * ICU collation: sorting 1,000 organization members with localeCompare costs ~8 ms of a synthesis).
- */
+/** Orders by account ID (12 digits: plain string order is numeric order). */
 function byAccountId(a: { readonly accountId: string }, b: { readonly accountId: string }): number {
-  return a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0;
+  return byText(a.accountId, b.accountId);
 }
 
 /** Applies every default of a validated estate file. */
@@ -130,7 +128,7 @@ export function resolveEstate(input: EstateInput): EstateConfig {
     findingPublishingFrequency: input.findingPublishingFrequency ?? "FIFTEEN_MINUTES",
     autoEnableOrganizationMembers: autoEnable,
     protectionPlans: resolvePlans(input.protectionPlans, autoEnable),
-    existingDetectorIds: Object.fromEntries(Object.entries(input.existingDetectorIds ?? {}).sort(([a], [b]) => a.localeCompare(b))),
+    existingDetectorIds: Object.fromEntries(Object.entries(input.existingDetectorIds ?? {}).sort(([a], [b]) => byText(a, b))),
     invitedMembers: [...(input.invitedMembers ?? [])]
       .sort(byAccountId)
       .map((m) => ({

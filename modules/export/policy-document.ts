@@ -4,6 +4,7 @@
  *
  * Pure data and functions, no cdktf import: values may contain cdktf tokens, which survive `JSON.stringify`.
  */
+import { byText } from "../topology/order";
 import { guardDutyServicePrincipal } from "../topology/regions";
 
 /** A condition block: operator -> condition key -> value(s). */
@@ -65,14 +66,14 @@ export interface GuardDutyWriter {
 export function guardDutyWriters(detectors: readonly DetectorRef[]): GuardDutyWriter[] {
   const byPrincipal = new Map<string, { region: string; arns: string[] }>();
   // by region, so the order of the caller's list never changes a policy (an in-place update in terraform plan)
-  for (const d of [...detectors].sort((a, b) => a.region.localeCompare(b.region))) {
+  for (const d of [...detectors].sort((a, b) => byText(a.region, b.region))) {
     const principal = guardDutyServicePrincipal(d.region);
     const entry = byPrincipal.get(principal) ?? { region: d.region, arns: [] };
     entry.arns.push(d.detectorArn);
     byPrincipal.set(principal, entry);
   }
   return [...byPrincipal.entries()]
-    .sort(([a], [b]) => (a === GLOBAL ? -1 : b === GLOBAL ? 1 : a.localeCompare(b)))
+    .sort(([a], [b]) => (a === GLOBAL ? -1 : b === GLOBAL ? 1 : byText(a, b)))
     .map(([principal, { region, arns }]) => ({
       principal,
       sidSuffix: principal === GLOBAL ? "" : pascalRegion(region),

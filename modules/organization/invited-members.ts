@@ -5,6 +5,7 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
+import { byText } from "../topology/order";
 import { eachKeyAttribute, regionIterator, regionMemberProduct } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
@@ -104,7 +105,7 @@ export class InvitedMembers extends Construct {
 
     const detectors = new Map<string, GuarddutyDetector>();
     const accepters = new Map<string, GuarddutyInviteAccepter>();
-    for (const m of [...props.members].sort((a, b) => a.accountId.localeCompare(b.accountId))) {
+    for (const m of [...props.members].sort((a, b) => byText(a.accountId, b.accountId))) {
       const member = new Construct(this, `Member-${m.accountId}`);
       const regions = regionIterator(props.regions);
       const detector = named(
