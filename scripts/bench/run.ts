@@ -22,7 +22,7 @@ const ROOT = path.join(__dirname, "..", "..");
 /** The split measured beside the unsplit estate: a stack per region, invited members in 2 groups (25 each). */
 const SPLIT = { split: "region", invitedMemberGroups: 2 };
 /** Rounds measured after the warm-up; each result is a median over them. */
-const ROUNDS = 7;
+const ROUNDS = 9;
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
@@ -95,14 +95,16 @@ async function main(): Promise<number> {
     // Our output, written once beforehand: the floor's input.
     const reference = runOnce(work, synth(estates.org1000));
     const ourDocument = path.join(reference.outdir, "stacks", countOutput(reference.outdir).stacks[0].stack, "cdk.tf.json");
-    // In turn, round after round; the processes compared with ours run right after it in each round.
+    // In turn, round after round. The processes a target compares run next to each other in each round (floor and
+    // ours; ours and 100 then 200 invited members; ours and 2,000 members close by), so that a change of load on the
+    // machine within a round falls on both sides of a comparison.
     const commands: Command[] = [
-      synth(estates.org1000),
       { label: "floor", script: js.floor, args: [ourDocument] },
-      { label: "cdktf minimum", script: js.minimum, args: [] },
-      synth(estates.org2000),
+      synth(estates.org1000),
       synth(estates.invited100),
       synth(estates.invited200),
+      synth(estates.org2000),
+      { label: "cdktf minimum", script: js.minimum, args: [] },
       synth(estates.split, "ours split"),
       { label: "ours, no code cache", script: js.ours, args: ["synth", estates.org1000, "--out"], env: { GUARDDUTY_CDKTF_NO_CACHE: "1" } },
       { label: "ours, unbundled", script: js.oursUnbundled, args: ["synth", estates.org1000, "--out"] },
@@ -110,7 +112,7 @@ async function main(): Promise<number> {
     ];
     process.stdout.write(`measuring ${commands.length} processes: a warm-up each, then ${ROUNDS} rounds in turn ...`);
     const progress = (round: number) => process.stdout.write(` ${round}`);
-    const [ours, floor, minimum, org2000, invited100, invited200, split, noCache, unbundled, naive] = measureAll(work, commands, ROUNDS, progress);
+    const [floor, ours, invited100, invited200, org2000, minimum, split, noCache, unbundled, naive] = measureAll(work, commands, ROUNDS, progress);
     console.log("");
     const oursCounts = countOutput(ours.outdir);
     const floorDoc = countStack("org", path.join(floor.outdir, "cdk.tf.json"));
