@@ -54,7 +54,7 @@ function writeCache(file: string, data: Buffer): void {
 /** Runs the bundle at `bundlePath` as a CommonJS module, with the code cache. */
 export function runBundle(bundlePath: string): void {
   const bytes = readFileSync(bundlePath);
-  const cacheFile = codeCachePath(bytes); // the digest of the bytes: no second UTF-8 encoding of 3.5 MB
+  const cacheFile = codeCachePath(bytes); // the digest of the bytes: no second UTF-8 encoding of 3.6 MB
   const source = bytes.toString("utf8");
   const cachedData = readCache(cacheFile);
   const script = new Script(wrap(source), { filename: bundlePath, cachedData });
