@@ -5,12 +5,12 @@
  * and survive being corrupt or switched off.
  */
 import { spawnSync } from "child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
+import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { runCli } from "../../modules/cli/cli";
-import { BUNDLE_FILE, codeCachePath } from "../../modules/cli/run";
+import { BUNDLE_FILE, codeCacheDir, codeCachePath } from "../../modules/cli/run";
 import { buildCli } from "../../scripts/build-cli";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -104,11 +104,20 @@ describe("the V8 code cache", () => {
   const cacheDir = () => path.join(tmp, "cache-lifecycle");
   const cacheFile = () => codeCachePath(readFileSync(path.join(tmp, "cli", BUNDLE_FILE), "utf8"), { GUARDDUTY_CDKTF_CACHE_DIR: cacheDir() })!;
 
-  test("is written by the first run, under the Node version and the bundle's digest", () => {
+  test("lives in the user's own cache directory by default, never a shared one", () => {
+    expect(codeCacheDir({})).toBe(path.join(os.homedir(), ".cache", "guardduty-cdktf"));
+    expect(codeCacheDir({ XDG_CACHE_HOME: "/home/me/.xdg" })).toBe(path.join("/home/me/.xdg", "guardduty-cdktf"));
+    expect(codeCacheDir({ XDG_CACHE_HOME: "/home/me/.xdg", GUARDDUTY_CDKTF_CACHE_DIR: "/ci/cache" })).toBe("/ci/cache");
+    expect(codeCacheDir({ GUARDDUTY_CDKTF_CACHE_DIR: "/ci/cache", GUARDDUTY_CDKTF_NO_CACHE: "1" })).toBeUndefined();
+  });
+
+  test("is written by the first run, under the Node version and the bundle's digest, private to the user", () => {
     expect(exec(["validate", file()], { GUARDDUTY_CDKTF_CACHE_DIR: cacheDir() }).status).toBe(0);
     expect(readdirSync(cacheDir())).toEqual([path.basename(cacheFile())]);
     expect(path.basename(cacheFile())).toMatch(new RegExp(`^${process.version.replace(/\./g, "\\.")}-${process.arch}-[0-9a-f]{32}\\.bin$`));
     expect(statSync(cacheFile()).size).toBeGreaterThan(100_000);
+    expect(statSync(cacheDir()).mode & 0o777).toBe(0o700);
+    expect(statSync(cacheFile()).mode & 0o777).toBe(0o600);
   });
 
   test("is reused, not rewritten, by the next run", () => {
@@ -126,6 +135,15 @@ describe("the V8 code cache", () => {
     expect(r.status).toBe(0);
     expect(tree(out).size).toBeGreaterThan(1);
     expect(statSync(cacheFile()).size).toBeGreaterThan(100_000);
+  });
+
+  test("that others could have written (group- or world-writable) is never read, only replaced", () => {
+    chmodSync(cacheFile(), 0o666);
+    const before = statSync(cacheFile()).mtimeMs;
+    const r = exec(["validate", file()], { GUARDDUTY_CDKTF_CACHE_DIR: cacheDir() });
+    expect(r.status).toBe(0);
+    expect(statSync(cacheFile()).mode & 0o777).toBe(0o600); // a fresh file of this run, not the one left there
+    expect(statSync(cacheFile()).mtimeMs).not.toBe(before);
   });
 
   test("is neither read nor written with GUARDDUTY_CDKTF_NO_CACHE=1", () => {
