@@ -6,13 +6,14 @@ import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { byText } from "../topology/order";
-import { eachKeyAttribute, regionIterator, regionMemberProduct } from "../topology/for-each";
+import { eachKeyAttribute, mapIterator, regionIterator, regionMemberMap, regionMemberProduct } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
 
 /**
- * One account outside the organization. Account ID, email and message are literal text (no tokens): they are
- * written into the invitations' for_each expression.
+ * One account outside the organization. The account ID is literal (it names Terraform addresses); email and message
+ * may be tokens, at the price of a larger document (the invitations' for_each is then a literal map of regions x
+ * members instead of a `setproduct` expression).
  */
 export interface InvitedMember {
   readonly accountId: string;
@@ -65,7 +66,7 @@ export class InvitedMembers extends Construct {
     const seen = new Set<string>();
     for (const m of props.members) {
       assertAccountId("members[].accountId", m.accountId);
-      // The members are written as text into the invitations' for_each expression, where a token cannot resolve.
+      // The account ID names the instances' addresses (and is written into the for_each expression).
       if (Token.isUnresolved(m.accountId)) throw new Error("members[].accountId must be a literal account ID (it names Terraform addresses); got a token");
       if (m.accountId === props.administratorAccountId) {
         throw new Error(`members must not include the administrator account ${m.accountId}`);
@@ -73,21 +74,20 @@ export class InvitedMembers extends Construct {
       if (seen.has(m.accountId)) throw new Error(`members must not repeat an account; got ${m.accountId} twice`);
       seen.add(m.accountId);
       assertProviderInStack(this, m.provider, `members[${m.accountId}].provider`);
-      for (const [prop, value] of [["email", m.email], ["invitationMessage", m.invitationMessage]] as const) {
-        if (value !== undefined && Token.isUnresolved(value)) {
-          throw new Error(`members[${m.accountId}].${prop} must be literal text (it is written into the invitations' for_each expression); got a token`);
-        }
-      }
     }
 
-    // Regions x members as a Terraform expression over two short lists: the document grows with the members only.
-    const invitations = regionMemberProduct(props.regions, props.members.map((m) => ({
+    // Regions x members as a Terraform expression over two short lists, so the document grows with the members only;
+    // written out as a literal map when an email or message is a token (a Terraform expression of its own).
+    const members = props.members.map((m) => ({
       account_id: m.accountId,
       email: m.email,
       invitation_message: m.invitationMessage ?? null,
       disable_email_notification: m.disableEmailNotification ?? true,
-    })));
-    const it = TerraformIterator.fromMap(Token.asAnyMap(invitations) as Record<string, unknown>);
+    }));
+    const tokens = members.some((m) => Token.isUnresolved(m.email) || (m.invitation_message !== null && Token.isUnresolved(m.invitation_message)));
+    const it = tokens
+      ? mapIterator(regionMemberMap(props.regions, members))
+      : TerraformIterator.fromMap(Token.asAnyMap(regionMemberProduct(props.regions, members)) as Record<string, unknown>);
     this.invitations = named(
       new GuarddutyMember(this, "Invitation", {
         provider: props.administratorProvider,

@@ -1,5 +1,5 @@
-import { Lazy, TerraformIterator, type MapTerraformIterator } from "cdktf";
-import { hclLiteral } from "./hcl";
+import { Lazy, TerraformIterator, Token, type MapTerraformIterator } from "cdktf";
+import { hclLiteral, templateText } from "./hcl";
 
 /**
  * A for_each over regions: a map from each region to itself, so `each.key` and `each.value` are the region and
@@ -70,4 +70,20 @@ export interface RegionProductMember {
 export function regionMemberProduct(regions: readonly string[], members: readonly RegionProductMember[]): string {
   const sorted = [...members].sort((a, b) => (a.account_id < b.account_id ? -1 : a.account_id > b.account_id ? 1 : 0));
   return regionProduct(regions, sorted, "${pair[1].account_id}", "merge(pair[1], { region = pair[0] })");
+}
+
+/**
+ * The entries of {@link regionMemberProduct} written out as a literal map, for members whose values include cdktf
+ * tokens (they resolve to Terraform expressions, which cannot sit inside the product's literal lists): the document
+ * then grows with regions x members. Literal strings are escaped with {@link templateText}; tokens are left to resolve.
+ */
+export function regionMemberMap(regions: readonly string[], members: readonly RegionProductMember[]): Record<string, Record<string, unknown>> {
+  const text = (v: unknown) => (typeof v === "string" && !Token.isUnresolved(v) ? templateText(v) : v);
+  const entries: Record<string, Record<string, unknown>> = {};
+  for (const region of [...regions].sort()) {
+    for (const m of members) {
+      entries[`${region}/${m.account_id}`] = { ...Object.fromEntries(Object.entries(m).map(([k, v]) => [k, text(v)])), region };
+    }
+  }
+  return entries;
 }

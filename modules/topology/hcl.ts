@@ -14,9 +14,17 @@
 export function hclLiteral(value: unknown): string {
   const json = JSON.stringify(value);
   if (json === undefined) throw new Error(`hclLiteral needs a JSON value; got ${String(value)}`);
-  return json
-    .replace(/\\(.)/g, (pair, c: string) => (c === "b" ? "\\u0008" : c === "f" ? "\\u000c" : c === "/" ? "/" : pair))
-    .replace(/([$%])\{/g, (_, c: string) => `${c}${c}{`);
+  return templateText(json.replace(/\\(.)/g, (pair, c: string) => (c === "b" ? "\\u0008" : c === "f" ? "\\u000c" : c === "/" ? "/" : pair)));
+}
+
+/**
+ * `text` as literal text of a Terraform template (every string of Terraform's JSON syntax is one): `${` and `%{`
+ * become `$${` and `%%{`, which Terraform reads back as the literal `${` and `%{`.
+ *
+ * @example templateText("Hi ${name}") // "Hi $${name}"
+ */
+export function templateText(text: string): string {
+  return text.replace(/([$%])\{/g, (_, c: string) => `${c}${c}{`);
 }
 
 /**

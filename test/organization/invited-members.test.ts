@@ -1,3 +1,4 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformVariable } from "cdktf";
 import { InvitedMembers } from "../../modules/organization/invited-members";
 import { AdministratorDetectors } from "../../modules/organization/administrator-detectors";
@@ -146,7 +147,31 @@ test("fails on a member that is the administrator, or repeated", () => {
   expect(() => new InvitedMembers(ctx.stack, "C", { ...base, members: [] })).toThrow(/members must list at least one invited member; got \[\]/);
 });
 
-test("fails on a token in a member's account ID, email or invitation message (they are written into the expression)", () => {
+test("a token email or message turns the invitations into a literal map, same keys, literal text still escaped", () => {
+  const ctx = orgStack();
+  const admin = new AdministratorDetectors(ctx.stack, "Admin", { provider: ctx.security, regions: REGIONS });
+  const email = new TerraformVariable(ctx.stack, "partner_email", { type: "string" }).stringValue;
+  const other = new AwsProvider(ctx.stack, "member-555566667777", { alias: "member-555566667777", region: "eu-west-1" });
+  new InvitedMembers(ctx.stack, "Invited", {
+    administratorProvider: ctx.security, administratorAccountId: ACCOUNTS.security, administratorDetector: admin.detector, regions: REGIONS,
+    members: [
+      { accountId: ACCOUNTS.invited, email, provider: ctx.member, invitationMessage: "Hi ${team}, 100%{ done }" },
+      { accountId: "555566667777", email: "b@example.com", provider: other },
+    ],
+  });
+  const forEach = resources(ctx.synth(), "aws_guardduty_member").invited_invitation.for_each;
+  expect(typeof forEach).toBe("object"); // a literal map: the token resolves to an expression of its own
+  const keys = REGIONS.flatMap((r) => [`${r}/${ACCOUNTS.invited}`, `${r}/555566667777`]).sort();
+  expect(Object.keys(forEach).sort()).toEqual(keys);
+  const region = [...REGIONS].sort()[0];
+  expect(forEach[`${region}/${ACCOUNTS.invited}`]).toEqual({
+    account_id: ACCOUNTS.invited, email: "${var.partner_email}", invitation_message: "Hi $${team}, 100%%{ done }",
+    disable_email_notification: true, region,
+  });
+  expect(forEach[`${region}/555566667777`]).toMatchObject({ email: "b@example.com", invitation_message: null });
+});
+
+test("fails on a token in a member's account ID (it names Terraform addresses)", () => {
   const ctx = orgStack();
   const admin = new AdministratorDetectors(ctx.stack, "Admin", { provider: ctx.security, regions: REGIONS });
   const base = { administratorProvider: ctx.security, administratorAccountId: ACCOUNTS.security, administratorDetector: admin.detector, regions: REGIONS };
@@ -154,8 +179,4 @@ test("fails on a token in a member's account ID, email or invitation message (th
   const m = { accountId: ACCOUNTS.invited, email: "a@example.com", provider: ctx.member };
   expect(() => new InvitedMembers(ctx.stack, "A", { ...base, members: [{ ...m, accountId: text }] }))
     .toThrow(/members\[\]\.accountId must be a literal account ID \(it names Terraform addresses\); got a token/);
-  expect(() => new InvitedMembers(ctx.stack, "B", { ...base, members: [{ ...m, email: text }] }))
-    .toThrow(/members\[444455556666\]\.email must be literal text \(it is written into the invitations' for_each expression\); got a token/);
-  expect(() => new InvitedMembers(ctx.stack, "C", { ...base, members: [{ ...m, invitationMessage: `Hello ${text}` }] }))
-    .toThrow(/members\[444455556666\]\.invitationMessage must be literal text/);
 });

@@ -1,4 +1,4 @@
-import { hclLiteral, parseHclLiteral } from "../../modules/topology/hcl";
+import { hclLiteral, parseHclLiteral, templateText } from "../../modules/topology/hcl";
 
 test("plain values are their JSON text (valid HCL)", () => {
   expect(hclLiteral(["eu-west-1", "us-east-1"])).toBe('["eu-west-1","us-east-1"]');
@@ -26,4 +26,10 @@ test("parseHclLiteral reads back what hclLiteral wrote", () => {
 
 test("fails on a value JSON cannot write", () => {
   expect(() => hclLiteral(undefined)).toThrow(/hclLiteral needs a JSON value; got undefined/);
+});
+
+test("templateText escapes template sequences only, so Terraform reads the text back as it was", () => {
+  expect(templateText("Hi ${name}, 100%{ if x }")).toBe("Hi $${name}, 100%%{ if x }");
+  expect(templateText("$5 and 50% and {braces}")).toBe("$5 and 50% and {braces}");
+  expect(templateText("already $${escaped}")).toBe("already $$${escaped}"); // Terraform: "already $" + "${escaped}"
 });
