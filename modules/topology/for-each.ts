@@ -1,5 +1,6 @@
 import { Lazy, TerraformIterator, Token, type MapTerraformIterator } from "cdktf";
 import { hclLiteral, templateText } from "./hcl";
+import { byText } from "./order";
 
 /**
  * A for_each over regions: a map from each region to itself, so `each.key` and `each.value` are the region and
@@ -68,7 +69,7 @@ export interface RegionProductMember {
  * Regions are sorted, members sorted by account ID.
  */
 export function regionMemberProduct(regions: readonly string[], members: readonly RegionProductMember[]): string {
-  const sorted = [...members].sort((a, b) => (a.account_id < b.account_id ? -1 : a.account_id > b.account_id ? 1 : 0));
+  const sorted = [...members].sort((a, b) => byText(a.account_id, b.account_id));
   return regionProduct(regions, sorted, "${pair[1].account_id}", "merge(pair[1], { region = pair[0] })");
 }
 
