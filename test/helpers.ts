@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from "fs";
+import * as path from "path";
 import { App, TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 
@@ -48,4 +50,13 @@ export function addresses(doc: SynthDoc): string[] {
     for (const name of Object.keys(byName)) out.push(`${type}.${name}`);
   }
   return out.sort();
+}
+
+/** Every file under `root` (paths relative to it, sorted), or [] when it does not exist. */
+export function filesUnder(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(root, path.join(d.parentPath ?? d.path, d.name)))
+    .sort();
 }

@@ -12,6 +12,7 @@ import * as ts from "typescript";
 import { runCli } from "../../modules/cli/cli";
 import { BUNDLE_FILE, codeCacheDir, codeCachePath } from "../../modules/cli/run";
 import { buildCli } from "../../scripts/build-cli";
+import { filesUnder } from "../helpers";
 
 const ROOT = path.join(__dirname, "..", "..");
 const EXAMPLES = path.join(ROOT, "examples");
@@ -40,16 +41,7 @@ function exec(args: string[], env: Record<string, string> = {}): { status: numbe
 
 /** Every file under `dir`, relative path -> content. */
 function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>();
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const file = path.join(d, name);
-      if (statSync(file).isDirectory()) walk(file);
-      else out.set(path.relative(dir, file), readFileSync(file, "utf8"));
-    }
-  };
-  walk(dir);
-  return out;
+  return new Map(filesUnder(dir).map((f) => [f, readFileSync(path.join(dir, f), "utf8")]));
 }
 
 /** An estate file of the examples, optionally changed, written to the temp directory. */

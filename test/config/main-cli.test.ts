@@ -3,9 +3,10 @@
  * and nothing written; the example synthesizes and prints a summary.
  */
 import { spawnSync } from "child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
+import { filesUnder } from "../helpers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
@@ -28,14 +29,6 @@ function runMain(config: string | undefined, outdir: string) {
 }
 
 const STACK_TRACE = /^\s{4}at /m;
-
-/** Every file under `dir` (relative paths), or [] when it does not exist. */
-function filesUnder(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => path.relative(root, path.join(d.parentPath ?? d.path, d.name)));
-}
 
 describe("a config with several problems", () => {
   let file: string;
