@@ -20,6 +20,7 @@ function main(): number {
     }
     throw e;
   }
+  for (const warning of config.warnings) process.stderr.write(`guardduty-cdktf: warning: ${warning}\n`);
   const app = new App(); // creates the output directory: only once the config is known to be good
   build(app, config);
   app.synth();

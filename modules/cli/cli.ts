@@ -131,6 +131,7 @@ export function runCli(args: readonly string[], output: CliOutput = {
     output.err(`guardduty-cdktf: refusing ${e.message}\nNothing was written.\n`);
     return 1;
   }
+  for (const warning of config.warnings) output.err(`guardduty-cdktf: warning: ${warning}\n`);
   if (command.name === "validate") {
     output.out(`${file}: valid\n`);
     return 0;

@@ -79,6 +79,12 @@ function accountChecks(input: Partial<EstateInput>): ConfigIssue[] {
   (Array.isArray(input.organizationMembers) ? input.organizationMembers : []).forEach((m, i) => {
     const id = str(plainObject(m)?.accountId);
     if (!id) return;
+    if (id === ids.management) {
+      issues.push({
+        path: ["organizationMembers", i, "accountId"],
+        message: `${id} is the management account: its membership is managementAccount.monitor (default true), not an organizationMembers entry`,
+      });
+    }
     if (id === ids.security) {
       issues.push({ path: ["organizationMembers", i, "accountId"], message: `${id} is the delegated administrator: set its plans in protectionPlans` });
     }
@@ -119,15 +125,34 @@ function regionChecks(input: Partial<EstateInput>): ConfigIssue[] {
   if (home && isKnownRegion(home) && regions.length > 0 && !regions.includes(home)) {
     issues.push({ path: ["homeRegion"], message: `must be one of the configured regions: ${[...new Set(regions)].join(", ")}` });
   }
-  for (const region of Object.keys(plainObject(input.existingDetectorIds) ?? {})) {
-    if (isKnownRegion(region) && regions.length > 0 && !regions.includes(region)) {
-      issues.push({
-        path: ["existingDetectorIds", region],
-        message: `region ${region} is not one of the configured regions (${[...new Set(regions)].join(", ")})`,
-      });
+  const detectorMaps: Array<[Array<string>, unknown]> = [
+    [["existingDetectorIds"], input.existingDetectorIds],
+    [["managementAccount", "existingDetectorIds"], plainObject(input.managementAccount)?.existingDetectorIds],
+  ];
+  for (const [path, detectors] of detectorMaps) {
+    for (const region of Object.keys(plainObject(detectors) ?? {})) {
+      if (isKnownRegion(region) && regions.length > 0 && !regions.includes(region)) {
+        issues.push({
+          path: [...path, region],
+          message: `region ${region} is not one of the configured regions (${[...new Set(regions)].join(", ")})`,
+        });
+      }
     }
   }
   return issues;
+}
+
+/** What the management account's settings only mean when it is monitored. */
+function managementAccountChecks(input: Partial<EstateInput>): ConfigIssue[] {
+  const given = plainObject(input.managementAccount);
+  if (given?.monitor !== false) return [];
+  return (["email", "existingDetectorIds"] as const)
+    .filter((key) => given[key] !== undefined)
+    .map((key) => ({
+      path: ["managementAccount", key],
+      message: "allowed only when managementAccount.monitor is true (with monitor false the management account has no detector " +
+        "or membership to use it); remove it or set monitor to true",
+    }));
 }
 
 function planChecks(input: Partial<EstateInput>): ConfigIssue[] {
@@ -243,6 +268,6 @@ function stackChecks(input: Partial<EstateInput>): ConfigIssue[] {
 /** Every cross-field problem of an estate file (which may be partly malformed, or not even an object). */
 export function estateIssues(input: Partial<EstateInput>): ConfigIssue[] {
   if (!plainObject(input)) return [];
-  return [...accountChecks(input), ...regionChecks(input), ...planChecks(input), ...partitionChecks(input), ...sectionChecks(input),
-    ...stackChecks(input)];
+  return [...accountChecks(input), ...regionChecks(input), ...managementAccountChecks(input), ...planChecks(input),
+    ...partitionChecks(input), ...sectionChecks(input), ...stackChecks(input)];
 }

@@ -8,7 +8,7 @@ import type { ExportConfig } from "./export-schema";
 import type { NotificationsConfig } from "./notifications-schema";
 import {
   AGENTS_OF_PLAN, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
-  type FindingPublishingFrequency, type ProtectionPlan, type StackSplit,
+  type FindingPublishingFrequency, type MalwareProtectionRole, type ProtectionPlan, type StackSplit,
 } from "./estate-schema";
 
 /** ALL, NEW or NONE. */
@@ -59,11 +59,18 @@ export interface EstateConfig {
   readonly existingDetectorIds: Readonly<Record<string, string>>;
   /** Sorted by account ID. */
   readonly invitedMembers: readonly ResolvedInvitedMember[];
-  /** Organization members with per-account plan overrides, sorted by account ID. */
+  /**
+   * Organization accounts enrolled as members of the administrator, sorted by account ID, each with its plan
+   * overrides (`{}` when none, or when every override was what auto-enable ALL already gives). `email` absent: read
+   * from AWS Organizations at plan time.
+   */
   readonly organizationMembers: ReadonlyArray<{
     readonly accountId: string;
+    readonly email?: string;
     readonly protectionPlans: Readonly<Partial<Record<ProtectionPlan, boolean>>>;
   }>;
+  /** The management account as a member of the administrator. */
+  readonly managementAccount: ManagementAccountConfig;
   readonly backend: BackendConfig;
   readonly tags: Readonly<Record<string, string>>;
   /** Findings export, with its home region resolved; absent when not configured. */
@@ -76,7 +83,24 @@ export interface EstateConfig {
     /** Groups of invited members, each in its own stack(s); absent: invited members stay with the core. */
     readonly invitedMemberGroups?: number;
   };
+  /** Things the file asks that were adjusted, one line each (`path: what and why`), for the command to print; empty when none. */
+  readonly warnings: readonly string[];
 }
+
+/**
+ * The management account as a GuardDuty member of the administrator, with its defaults applied.
+ * @example { monitor: true, existingDetectorIds: {}, malwareProtectionRole: "create" }
+ */
+export type ManagementAccountConfig = {
+  /** A detector in every region, and membership of the administrator. @default true */
+  readonly monitor: boolean;
+  /** Root user email for aws_guardduty_member. @default - the organization's master_account_email, read from AWS Organizations */
+  readonly email?: string;
+  /** Detectors it already has, by region, adopted by import; sorted by region. @default {} */
+  readonly existingDetectorIds: Readonly<Record<string, string>>;
+  /** The AWSServiceRoleForAmazonGuardDutyMalwareProtection service-linked role: created, or adopted by import. @default "create" */
+  readonly malwareProtectionRole: MalwareProtectionRole;
+};
 
 /** The role assumed in accounts without a roleArn. */
 export const DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
@@ -106,6 +130,51 @@ function byAccountId(a: { readonly accountId: string }, b: { readonly accountId:
   return byText(a.accountId, b.accountId);
 }
 
+/** Sorts a region -> value record by region, so the file's order never changes the output. */
+function byRegion(record: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(record ?? {}).sort(([a], [b]) => byText(a, b)));
+}
+
+/** The management account's membership with its defaults applied. */
+export function resolveManagementAccount(input: EstateInput["managementAccount"]): ManagementAccountConfig {
+  const given = input ?? {};
+  return {
+    monitor: given.monitor ?? true,
+    ...(given.email !== undefined ? { email: given.email } : {}),
+    existingDetectorIds: byRegion(given.existingDetectorIds),
+    malwareProtectionRole: given.malwareProtectionRole ?? "create",
+  };
+}
+
+/**
+ * Organization members sorted by account ID, without the overrides that change nothing: a `true` for a plan that is
+ * enabled with auto-enable ALL is what the organization already gives every member, so it is dropped with a
+ * warning. `false` is always kept: auto-enable NONE does not turn a plan off in existing members.
+ */
+export function resolveOrganizationMembers(
+  input: EstateInput["organizationMembers"],
+  plans: readonly ResolvedPlan[],
+): { members: EstateConfig["organizationMembers"]; warnings: string[] } {
+  const givenToAll = new Set(plans.filter((p) => p.enabled && p.autoEnable === "ALL").map((p) => p.name));
+  const warnings: string[] = [];
+  const members = (input ?? []).map((m, i) => {
+    const overrides: Partial<Record<ProtectionPlan, boolean>> = {};
+    for (const plan of PROTECTION_PLANS) {
+      const on = m.protectionPlans?.[plan];
+      if (on === undefined) continue;
+      if (on && givenToAll.has(plan)) {
+        warnings.push(
+          `organizationMembers[${i}].protectionPlans.${plan}: true is what auto-enable ALL already gives every member; the override is dropped`,
+        );
+        continue;
+      }
+      overrides[plan] = on;
+    }
+    return { accountId: m.accountId, ...(m.email !== undefined ? { email: m.email } : {}), protectionPlans: overrides };
+  });
+  return { members: members.sort(byAccountId), warnings };
+}
+
 /** Applies every default of a validated estate file. */
 export function resolveEstate(input: EstateInput): EstateConfig {
   const regions = [...new Set(input.regions)].sort();
@@ -115,6 +184,8 @@ export function resolveEstate(input: EstateInput): EstateConfig {
   const name = input.name ?? "guardduty";
   const homeRegion = input.homeRegion ?? regions[0];
   const autoEnable = input.autoEnableOrganizationMembers ?? "ALL";
+  const protectionPlans = resolvePlans(input.protectionPlans, autoEnable);
+  const organizationMembers = resolveOrganizationMembers(input.organizationMembers, protectionPlans);
   return {
     name,
     partition,
@@ -127,8 +198,8 @@ export function resolveEstate(input: EstateInput): EstateConfig {
     },
     findingPublishingFrequency: input.findingPublishingFrequency ?? "FIFTEEN_MINUTES",
     autoEnableOrganizationMembers: autoEnable,
-    protectionPlans: resolvePlans(input.protectionPlans, autoEnable),
-    existingDetectorIds: Object.fromEntries(Object.entries(input.existingDetectorIds ?? {}).sort(([a], [b]) => byText(a, b))),
+    protectionPlans,
+    existingDetectorIds: byRegion(input.existingDetectorIds),
     invitedMembers: [...(input.invitedMembers ?? [])]
       .sort(byAccountId)
       .map((m) => ({
@@ -138,9 +209,8 @@ export function resolveEstate(input: EstateInput): EstateConfig {
         disableEmailNotification: m.disableEmailNotification ?? true,
         roleArn: m.roleArn ?? arns.role(partition, m.accountId, roleName),
       })),
-    organizationMembers: [...(input.organizationMembers ?? [])]
-      .sort(byAccountId)
-      .map((m) => ({ accountId: m.accountId, protectionPlans: { ...m.protectionPlans } })),
+    organizationMembers: organizationMembers.members,
+    managementAccount: resolveManagementAccount(input.managementAccount),
     backend: input.backend ?? { type: "local" },
     tags: input.tags ?? {},
     ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),
@@ -149,5 +219,6 @@ export function resolveEstate(input: EstateInput): EstateConfig {
       split: input.stacks?.split ?? "none",
       ...(input.stacks?.invitedMemberGroups !== undefined ? { invitedMemberGroups: input.stacks.invitedMemberGroups } : {}),
     },
+    warnings: [...organizationMembers.warnings],
   };
 }

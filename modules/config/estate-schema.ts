@@ -93,16 +93,29 @@ const invitedMemberSchema = strictObject(
 );
 export type InvitedMemberConfig = z.infer<typeof invitedMemberSchema>;
 
-/** An organization member listed for per-account protection plan overrides. */
+/**
+ * An organization account enrolled as a GuardDuty member of the administrator, with optional per-account
+ * protection plan overrides.
+ */
 const organizationMemberSchema = strictObject(
   {
-    accountId: accountIdSchema,
-    /** Plan -> on (true) or off (false) for this account, in every region. */
+    accountId: accountIdSchema.describe("The 12-digit ID of an account of the organization (not the management, security or an invited account)."),
+    /** The account's root user email, for aws_guardduty_member. @default - read from AWS Organizations at plan time */
+    email: emailSchema.optional().describe(
+      "The account's root user email, for aws_guardduty_member. Default: read from AWS Organizations at plan time.",
+    ),
+    /**
+     * Plan -> on (true) or off (false) for this account, in every region where the plan is managed. A `true` that
+     * auto-enable ALL already gives every member is dropped with a warning. @default {} - the organization's auto-enable
+     */
     protectionPlans: strictObject(
       Object.fromEntries(PROTECTION_PLANS.map((p) => [p, z.boolean({ error: "expected true or false" }).optional()])) as Record<
         ProtectionPlan,
         z.ZodOptional<z.ZodBoolean>
       >,
+    ).optional().describe(
+      "Plan -> true (on) or false (off) for this account, in every region where the plan is managed. " +
+        "A true that auto-enable ALL already gives every member is dropped with a warning. Default {}: the organization's auto-enable.",
     ),
   },
   {
@@ -111,6 +124,49 @@ const organizationMemberSchema = strictObject(
   },
 );
 export type OrganizationMemberConfig = z.infer<typeof organizationMemberSchema>;
+
+/** Detectors that already exist, by region: `{ "<region>": "<32-character detector ID>" }`. */
+const detectorIdsSchema = z.record(
+  regionSchema,
+  z.string({ error: "expected a GuardDuty detector ID as a string" })
+    .regex(/^[a-z0-9]{32}$/, { error: "expected a 32-character GuardDuty detector ID (a-z 0-9)" }),
+  { error: "expected an object of region -> detector ID, e.g. { \"eu-west-1\": \"<32 characters>\" }" },
+);
+
+/** How the AWSServiceRoleForAmazonGuardDutyMalwareProtection service-linked role is handled in an account. */
+export const MALWARE_PROTECTION_ROLES = ["create", "existing"] as const;
+export type MalwareProtectionRole = (typeof MALWARE_PROTECTION_ROLES)[number];
+
+/** The management account as a GuardDuty member of the delegated administrator. */
+const managementAccountSchema = strictObject({
+  /**
+   * The management account gets a GuardDuty detector in every region and becomes a member of the administrator
+   * (auto-enable never enrols it). @default true
+   */
+  monitor: z.boolean({ error: "expected true or false" }).optional().describe(
+    "The management account gets a GuardDuty detector in every region and becomes a member of the administrator " +
+      "(auto-enable never enrols it). Default true.",
+  ),
+  /** Its root user email, for aws_guardduty_member. @default - the organization's master_account_email, read from AWS Organizations */
+  email: emailSchema.optional().describe(
+    "The management account's root user email, for aws_guardduty_member. Default: the organization's master_account_email, " +
+      "read from AWS Organizations. Only with monitor true.",
+  ),
+  /** The management account's detectors that already exist, by region: adopted with a Terraform import block. @default {} */
+  existingDetectorIds: detectorIdsSchema.optional().describe(
+    "The management account's GuardDuty detectors that already exist, by region (one of regions): adopted with a Terraform " +
+      "import block. Default {}. Only with monitor true.",
+  ),
+  /**
+   * `"create"`: the AWSServiceRoleForAmazonGuardDutyMalwareProtection service-linked role is created in the management
+   * account; `"existing"`: it already exists and is adopted with a Terraform import block. @default "create"
+   */
+  malwareProtectionRole: z.enum(MALWARE_PROTECTION_ROLES, { error: "expected \"create\" or \"existing\"" }).optional().describe(
+    "The AWSServiceRoleForAmazonGuardDutyMalwareProtection service-linked role in the management account: \"create\" it, " +
+      "or adopt the \"existing\" one with a Terraform import block. Default \"create\".",
+  ),
+});
+export type ManagementAccountInput = z.infer<typeof managementAccountSchema>;
 
 const relativePath = z
   .string({ error: "expected a relative file path as a string" })
@@ -216,21 +272,25 @@ export const estateSchema = strictObject({
    */
   protectionPlans: protectionPlansSchema.optional().describe("Protection plans, merged over the defaults (every plan on; RUNTIME_MONITORING with all agent management)."),
   /** Administrator detectors that already exist, by region: adopted with a Terraform import block. @default {} */
-  existingDetectorIds: z
-    .record(
-      regionSchema,
-      z.string({ error: "expected a GuardDuty detector ID as a string" })
-        .regex(/^[a-z0-9]{32}$/, { error: "expected a 32-character GuardDuty detector ID (a-z 0-9)" }),
-      { error: "expected an object of region -> detector ID, e.g. { \"eu-west-1\": \"<32 characters>\" }" },
-    )
-    .optional(),
+  existingDetectorIds: detectorIdsSchema.optional(),
   /**
-   * Organization member accounts whose protection plans differ from the organization's auto-enable
-   * (plan -> true/false, in every region). @default []
+   * The management account as a member of the administrator. @default { "monitor": true, "existingDetectorIds": {},
+   * "malwareProtectionRole": "create" } - monitored, email read from AWS Organizations
+   */
+  managementAccount: managementAccountSchema.optional().describe(
+    "The management account as a GuardDuty member of the administrator: monitor, email, existingDetectorIds, " +
+      "malwareProtectionRole. Default: monitored, email from AWS Organizations, service-linked role created.",
+  ),
+  /**
+   * Organization accounts enrolled as members of the administrator, each with optional protection plan overrides
+   * (plan -> true/false, in every region). Listing an account enrols it even without overrides. @default []
    */
   organizationMembers: z
     .array(organizationMemberSchema, { error: "expected a list of organization members" })
-    .optional(),
+    .optional().describe(
+      "Organization accounts enrolled as members of the administrator (accountId, optional email), each with optional " +
+        "protection plan overrides (plan -> true/false). Listing an account enrols it even without overrides. Default [].",
+    ),
   /** Accounts outside the organization. @default [] */
   invitedMembers: z.array(invitedMemberSchema, { error: "expected a list of invited members" }).optional(),
   /** Terraform backend. @default { "type": "local" } */

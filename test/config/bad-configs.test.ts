@@ -53,7 +53,7 @@ interface BadCase {
 }
 
 const ROOT_KEYS = "$schema, name, accounts, roleName, homeRegion, regions, findingPublishingFrequency, " +
-  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, organizationMembers, invitedMembers, backend, tags, export, notifications, stacks";
+  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, managementAccount, organizationMembers, invitedMembers, backend, tags, export, notifications, stacks";
 const ACCOUNT_ID = "12-digit AWS account ID";
 
 const CASES: BadCase[] = [
@@ -241,6 +241,41 @@ const CASES: BadCase[] = [
     path: "organizationMembers[0].protectionPlans.S3", allowed: "unknown key; allowed keys: S3_DATA_EVENTS", got: "true" },
   { name: "a frequency on an organization member", mutate: (e) => (e.organizationMembers = [{ accountId: "123412341234", protectionPlans: {}, findingPublishingFrequency: "ONE_HOUR" }]),
     path: "organizationMembers[0].findingPublishingFrequency", allowed: "the administrator's findingPublishingFrequency is imposed on every member", got: '"ONE_HOUR"' },
+
+  { name: "the management account listed as an organization member", mutate: (e) => (e.organizationMembers = [{ accountId: ACCOUNTS.management }]),
+    path: "organizationMembers[0].accountId", allowed: "is the management account: its membership is managementAccount.monitor", got: `"${ACCOUNTS.management}"` },
+  { name: "an organization member without plans listed twice", mutate: (e) => (e.organizationMembers = [{ accountId: "123412341234" }, { accountId: "123412341234" }]),
+    path: "organizationMembers[1].accountId", allowed: "duplicate account 123412341234: already organizationMembers[0]", got: '"123412341234"' },
+  { name: "an invalid organization member email", mutate: (e) => (e.organizationMembers = [{ accountId: "123412341234", email: "root@" }]),
+    path: "organizationMembers[0].email", allowed: "expected an email address", got: '"root@"' },
+  { name: "an organization member email given as a number", mutate: (e) => (e.organizationMembers = [{ accountId: "123412341234", email: 42 }]),
+    path: "organizationMembers[0].email", allowed: "expected an email address", got: "42" },
+
+  // the management account as a member
+  { name: "an unknown key in managementAccount", mutate: (e) => (e.managementAccount = { monitored: true }),
+    path: "managementAccount.monitored", allowed: "unknown key; allowed keys: monitor, email, existingDetectorIds, malwareProtectionRole", got: "true" },
+  { name: "managementAccount given as a list", mutate: (e) => (e.managementAccount = []),
+    path: "managementAccount", allowed: "expected an object with keys monitor, email, existingDetectorIds, malwareProtectionRole", got: "[]" },
+  { name: "managementAccount.monitor as a string", mutate: (e) => (e.managementAccount = { monitor: "yes" }),
+    path: "managementAccount.monitor", allowed: "expected true or false", got: '"yes"' },
+  { name: "an invalid management account email", mutate: (e) => (e.managementAccount = { email: "management" }),
+    path: "managementAccount.email", allowed: "expected an email address", got: '"management"' },
+  { name: "an unknown malwareProtectionRole", mutate: (e) => (e.managementAccount = { malwareProtectionRole: "adopt" }),
+    path: "managementAccount.malwareProtectionRole", allowed: 'expected "create" or "existing"', got: '"adopt"' },
+  { name: "a malformed management account detector ID", mutate: (e) => (e.managementAccount = { existingDetectorIds: { "eu-west-1": "detector-1" } }),
+    path: "managementAccount.existingDetectorIds.eu-west-1", allowed: "expected a 32-character GuardDuty detector ID", got: '"detector-1"' },
+  { name: "a management account detector under an unknown region code", mutate: (e) => (e.managementAccount = { existingDetectorIds: { "eu-wst-1": "a".repeat(32) } }),
+    path: "managementAccount.existingDetectorIds.eu-wst-1", allowed: "invalid key: expected a known AWS region code", got: '"eu-wst-1"' },
+  { name: "a management account detector in a region that is not configured",
+    mutate: (e) => (e.managementAccount = { existingDetectorIds: { "ap-south-1": "b".repeat(32) } }),
+    path: "managementAccount.existingDetectorIds.ap-south-1",
+    allowed: "region ap-south-1 is not one of the configured regions (eu-west-1, us-east-1)", got: `"${"b".repeat(32)}"` },
+  { name: "a management account email while it is not monitored", mutate: (e) => (e.managementAccount = { monitor: false, email: "root@example.com" }),
+    path: "managementAccount.email", allowed: "allowed only when managementAccount.monitor is true", got: '"root@example.com"' },
+  { name: "management account detectors while it is not monitored",
+    mutate: (e) => (e.managementAccount = { monitor: false, existingDetectorIds: { "eu-west-1": "c".repeat(32) } }),
+    path: "managementAccount.existingDetectorIds", allowed: "allowed only when managementAccount.monitor is true",
+    got: `{"eu-west-1":"${"c".repeat(32)}"}` },
 
   { name: "a plan excluded in a region that is not configured", mutate: (e) => (e.protectionPlans = { RDS_LOGIN_EVENTS: { excludeRegions: ["ap-east-2"] } }),
     path: "protectionPlans.RDS_LOGIN_EVENTS.excludeRegions[0]", allowed: "must be one of the configured regions (eu-west-1, us-east-1)", got: '"ap-east-2"' },

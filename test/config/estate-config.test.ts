@@ -111,6 +111,118 @@ describe("defaults of a minimal estate", () => {
   test("backend is local", () => {
     expect(config.backend).toEqual({ type: "local" });
   });
+
+  test("no organization members and no warnings", () => {
+    expect(config.organizationMembers).toEqual([]);
+    expect(config.warnings).toEqual([]);
+  });
+
+  test("the management account is monitored, its email read from AWS Organizations, no detector adopted, its malware role created", () => {
+    expect(config.managementAccount).toEqual({ monitor: true, existingDetectorIds: {}, malwareProtectionRole: "create" });
+    expect("email" in config.managementAccount).toBe(false);
+  });
+});
+
+describe("management account defaults", () => {
+  test("an empty managementAccount gets every default", () => {
+    expect(parseEstate({ ...minimal(), managementAccount: {} }).managementAccount)
+      .toEqual({ monitor: true, existingDetectorIds: {}, malwareProtectionRole: "create" });
+  });
+
+  test("monitor false keeps the other defaults", () => {
+    expect(parseEstate({ ...minimal(), managementAccount: { monitor: false } }).managementAccount)
+      .toEqual({ monitor: false, existingDetectorIds: {}, malwareProtectionRole: "create" });
+  });
+
+  test("explicit settings are kept, detectors sorted by region", () => {
+    const config = parseEstate({
+      ...minimal(["us-east-1", "eu-west-1"]),
+      homeRegion: "eu-west-1",
+      managementAccount: {
+        email: "aws-root+management@example.com",
+        existingDetectorIds: { "us-east-1": "b".repeat(32), "eu-west-1": "a".repeat(32) },
+        malwareProtectionRole: "existing",
+      },
+    });
+    expect(config.managementAccount).toEqual({
+      monitor: true,
+      email: "aws-root+management@example.com",
+      existingDetectorIds: { "eu-west-1": "a".repeat(32), "us-east-1": "b".repeat(32) },
+      malwareProtectionRole: "existing",
+    });
+    expect(Object.keys(config.managementAccount.existingDetectorIds)).toEqual(["eu-west-1", "us-east-1"]);
+  });
+});
+
+describe("organization members", () => {
+  const dropped = (i: number, plan: string) =>
+    `organizationMembers[${i}].protectionPlans.${plan}: true is what auto-enable ALL already gives every member; the override is dropped`;
+
+  test("an entry with only accountId is enrolled, with no overrides and no email", () => {
+    const config = parseEstate({ ...minimal(), organizationMembers: [{ accountId: "123412341234" }] });
+    expect(config.organizationMembers).toEqual([{ accountId: "123412341234", protectionPlans: {} }]);
+    expect(config.warnings).toEqual([]);
+  });
+
+  test("an email is kept; without one, none is set (read from AWS Organizations)", () => {
+    const config = parseEstate({ ...minimal(), organizationMembers: [
+      { accountId: "123412341234", email: "aws-root+workload@example.com" }, { accountId: "567856785678" },
+    ] });
+    expect(config.organizationMembers).toEqual([
+      { accountId: "123412341234", email: "aws-root+workload@example.com", protectionPlans: {} },
+      { accountId: "567856785678", protectionPlans: {} },
+    ]);
+  });
+
+  test("a true override of a plan auto-enabled for ALL is dropped with a warning naming the file's index", () => {
+    const config = parseEstate({ ...minimal(), organizationMembers: [
+      { accountId: "567856785678", protectionPlans: { EKS_AUDIT_LOGS: false } },
+      { accountId: "123412341234", protectionPlans: { S3_DATA_EVENTS: true, RDS_LOGIN_EVENTS: false } },
+    ] });
+    // sorted by account ID; the warning names the index in the file
+    expect(config.organizationMembers).toEqual([
+      { accountId: "123412341234", protectionPlans: { RDS_LOGIN_EVENTS: false } },
+      { accountId: "567856785678", protectionPlans: { EKS_AUDIT_LOGS: false } },
+    ]);
+    expect(config.warnings).toEqual([dropped(1, "S3_DATA_EVENTS")]);
+  });
+
+  test("an entry whose overrides are all dropped stays enrolled with no overrides", () => {
+    const config = parseEstate({ ...minimal(), organizationMembers: [
+      { accountId: "123412341234", protectionPlans: { S3_DATA_EVENTS: true, RUNTIME_MONITORING: true } },
+    ] });
+    expect(config.organizationMembers).toEqual([{ accountId: "123412341234", protectionPlans: {} }]);
+    expect(config.warnings).toEqual([dropped(0, "S3_DATA_EVENTS"), dropped(0, "RUNTIME_MONITORING")]);
+  });
+
+  test("false overrides are kept, even with auto-enable ALL or NONE", () => {
+    const plans = Object.fromEntries(PROTECTION_PLANS.filter((p) => p !== "EKS_RUNTIME_MONITORING").map((p) => [p, false]));
+    for (const autoEnableOrganizationMembers of ["ALL", "NONE"]) {
+      const config = parseEstate({ ...minimal(), autoEnableOrganizationMembers, organizationMembers: [{ accountId: "123412341234", protectionPlans: plans }] });
+      expect(config.organizationMembers[0].protectionPlans).toEqual(plans);
+      expect(config.warnings).toEqual([]);
+    }
+  });
+
+  test.each(["NEW", "NONE"])("a true override is kept when the plan's auto-enable is %s", (autoEnable) => {
+    const organizationMembers = [{ accountId: "123412341234", protectionPlans: { S3_DATA_EVENTS: true, EKS_AUDIT_LOGS: true } }];
+    const byPlan = parseEstate({ ...minimal(), protectionPlans: { S3_DATA_EVENTS: { autoEnable } }, organizationMembers });
+    expect(byPlan.organizationMembers[0].protectionPlans).toEqual({ S3_DATA_EVENTS: true });
+    expect(byPlan.warnings).toEqual([dropped(0, "EKS_AUDIT_LOGS")]);
+    const byOrganization = parseEstate({ ...minimal(), autoEnableOrganizationMembers: autoEnable, organizationMembers });
+    expect(byOrganization.organizationMembers[0].protectionPlans).toEqual({ S3_DATA_EVENTS: true, EKS_AUDIT_LOGS: true });
+    expect(byOrganization.warnings).toEqual([]);
+  });
+
+  test("a true override of a disabled plan, or of a plan not configured, is kept", () => {
+    const config = parseEstate({
+      ...minimal(),
+      protectionPlans: { S3_DATA_EVENTS: { enabled: false, autoEnable: "ALL" } },
+      organizationMembers: [{ accountId: "123412341234", protectionPlans: { S3_DATA_EVENTS: true, EKS_RUNTIME_MONITORING: true } }],
+    });
+    expect(config.organizationMembers[0].protectionPlans).toEqual({ S3_DATA_EVENTS: true, EKS_RUNTIME_MONITORING: true });
+    expect(config.warnings).toEqual([]);
+  });
 });
 
 describe("role ARNs per partition", () => {
@@ -229,13 +341,18 @@ describe("order in the file does not change the resolved config", () => {
     expect(config.invitedMembers.map((m) => m.accountId)).toEqual(["444455556666", "555555555555", "777777777777"]);
   });
 
-  test("permuted regions, members, plans and detector IDs resolve to the same config", () => {
+  test("permuted regions, members, plans, overrides and detector IDs resolve to the same config", () => {
     const a = {
       ...minimal(["us-east-1", "eu-west-1", "ap-southeast-2"]),
       homeRegion: "eu-west-1",
       invitedMembers: members,
       protectionPlans: { S3_DATA_EVENTS: { enabled: false }, RUNTIME_MONITORING: { autoEnable: "NEW" } },
       existingDetectorIds: { "us-east-1": "b".repeat(32), "eu-west-1": "a".repeat(32) },
+      managementAccount: { existingDetectorIds: { "us-east-1": "d".repeat(32), "eu-west-1": "c".repeat(32) } },
+      organizationMembers: [
+        { accountId: "567856785678", protectionPlans: { EKS_AUDIT_LOGS: false, S3_DATA_EVENTS: false } },
+        { accountId: "123412341234" },
+      ],
     };
     const b = {
       ...minimal(["ap-southeast-2", "eu-west-1", "us-east-1"]),
@@ -243,6 +360,11 @@ describe("order in the file does not change the resolved config", () => {
       invitedMembers: [...members].reverse(),
       protectionPlans: { RUNTIME_MONITORING: { autoEnable: "NEW" }, S3_DATA_EVENTS: { enabled: false } },
       existingDetectorIds: { "eu-west-1": "a".repeat(32), "us-east-1": "b".repeat(32) },
+      managementAccount: { existingDetectorIds: { "eu-west-1": "c".repeat(32), "us-east-1": "d".repeat(32) } },
+      organizationMembers: [
+        { accountId: "123412341234" },
+        { accountId: "567856785678", protectionPlans: { S3_DATA_EVENTS: false, EKS_AUDIT_LOGS: false } },
+      ],
     };
     const [ra, rb] = [parseEstate(a), parseEstate(b)];
     expect(JSON.stringify(ra)).toBe(JSON.stringify(rb)); // same values, same key order

@@ -88,6 +88,21 @@ describe("the committed estate.schema.json", () => {
       expect(schema.properties.accounts.properties[role]).toMatchObject({ additionalProperties: false, required: ["id"] });
     }
     expect(schema.properties.invitedMembers.items).toMatchObject({ additionalProperties: false, required: ["accountId", "email"] });
+    expect(schema.properties.organizationMembers.items).toMatchObject({ additionalProperties: false, required: ["accountId"] });
+    expect(schema.properties.managementAccount).toMatchObject({ type: "object", additionalProperties: false });
+    expect(schema.properties.managementAccount.required).toBeUndefined();
+  });
+
+  test("describes the management account and organization member fields for editors", () => {
+    const schema = estateJsonSchema() as Schema;
+    const management = schema.properties.managementAccount;
+    const member = schema.properties.organizationMembers.items;
+    for (const described of [management, schema.properties.organizationMembers, ...Object.values(management.properties),
+      member.properties.accountId, member.properties.email, member.properties.protectionPlans]) {
+      expect((described as Schema).description).toMatch(/\w/);
+    }
+    expect(management.properties.malwareProtectionRole.enum).toEqual(["create", "existing"]);
+    expect(management.properties.existingDetectorIds.propertyNames.enum).toEqual(Object.keys(REGIONS).sort());
   });
 
   test("offers every known region code for completion", () => {
@@ -120,6 +135,16 @@ describe("validating with the JSON Schema", () => {
     expect(validate(schema, example())).toEqual([]);
   });
 
+  test("accepts organization members without overrides and a full managementAccount", () => {
+    const estate = {
+      ...example(),
+      organizationMembers: [{ accountId: "123412341234" }, { accountId: "567856785678", email: "root@example.com", protectionPlans: { S3_DATA_EVENTS: false } }],
+      managementAccount: { monitor: true, email: "root@example.com", existingDetectorIds: { "eu-west-1": "a".repeat(32) }, malwareProtectionRole: "existing" },
+    };
+    expect(validate(schema, estate)).toEqual([]);
+    expect(() => parseEstate(estate)).not.toThrow();
+  });
+
   test("accepts an s3 backend and refuses an unknown backend type", () => {
     const s3 = { ...example(), backend: { type: "s3", bucket: "estate-state", key: "guardduty.tfstate", region: "eu-west-1" } };
     expect(validate(schema, s3)).toEqual([]);
@@ -138,6 +163,11 @@ describe("validating with the JSON Schema", () => {
     ["a frequency on a member", (e) => (e.invitedMembers[0].findingPublishingFrequency = "ONE_HOUR"),
       "$.invitedMembers[0].findingPublishingFrequency: matches not"],
     ["an invalid email", (e) => (e.invitedMembers[0].email = "root@"), expect.stringMatching(/^\$\.invitedMembers\[0\]\.email: does not match/) as any],
+    ["an invalid organization member email", (e) => (e.organizationMembers = [{ accountId: "123412341234", email: "root@" }]),
+      expect.stringMatching(/^\$\.organizationMembers\[0\]\.email: does not match/) as any],
+    ["an unknown managementAccount key", (e) => (e.managementAccount = { monitored: false }), "$.managementAccount: additional property monitored"],
+    ["an unknown malwareProtectionRole", (e) => (e.managementAccount = { malwareProtectionRole: "adopt" }),
+      "$.managementAccount.malwareProtectionRole: not in enum"],
   ])("refuses %s, as the loader does", (_name, mutate, error) => {
     const estate = example();
     mutate(estate);

@@ -1,6 +1,6 @@
 /**
  * The app as a user runs it (`tsx main.ts`): a bad config is refused with every problem listed, no stack trace
- * and nothing written; the example synthesizes and prints a summary.
+ * and nothing written; the example synthesizes and prints a summary; adjustments are printed as warnings.
  */
 import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -101,4 +101,21 @@ test("the example synthesizes and prints a summary of stacks, accounts and regio
   expect(stdout).toContain("accounts (one provider each): management=111111111111, security=222222222222, log-archive=333333333333");
   expect(stdout).toContain("regions: eu-west-1, me-south-1, us-east-1");
   expect(filesUnder(outdir)).toEqual(expect.arrayContaining(["manifest.json", path.join("stacks", "guardduty", "cdk.tf.json")]));
+});
+
+test("prints what the file asks that was adjusted as warnings on stderr, and still synthesizes", () => {
+  const estate = JSON.parse(readFileSync(EXAMPLE, "utf8"));
+  estate.organizationMembers = [{ accountId: "123412341234", protectionPlans: { S3_DATA_EVENTS: true, EKS_AUDIT_LOGS: false } }];
+  const file = path.join(dir, "pointless-override.json");
+  writeFileSync(file, JSON.stringify(estate, null, 2));
+  const outdir = path.join(dir, "out-warning");
+
+  const { status, stderr } = runMain(file, outdir);
+
+  expect({ status, stderr }).toEqual({
+    status: 0,
+    stderr: "guardduty-cdktf: warning: organizationMembers[0].protectionPlans.S3_DATA_EVENTS: true is what auto-enable ALL " +
+      "already gives every member; the override is dropped\n",
+  });
+  expect(filesUnder(outdir)).toEqual(expect.arrayContaining([path.join("stacks", "guardduty", "cdk.tf.json")]));
 });
