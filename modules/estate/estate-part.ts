@@ -67,6 +67,7 @@ export class EstatePart extends Construct {
           administratorDetector: this.existingAdministrator.detector,
           regions: plan.regions,
           members,
+          protectionPlans: config.protectionPlans,
         });
       }
     }

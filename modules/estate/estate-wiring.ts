@@ -44,15 +44,21 @@ export function organizationProps(
 ): GuardDutyOrganizationProps {
   return {
     managementProvider: topology.provider(config.accounts.management.id),
+    managementAccountId: config.accounts.management.id,
     administratorProvider: topology.provider(config.accounts.security.id),
     administratorAccountId: config.accounts.security.id,
     regions,
+    homeRegion: config.homeRegion,
     findingPublishingFrequency: config.findingPublishingFrequency,
     autoEnableOrganizationMembers: config.autoEnableOrganizationMembers,
     protectionPlans: config.protectionPlans,
     existingDetectorIds: Object.fromEntries(Object.entries(config.existingDetectorIds).filter(([region]) => regions.includes(region))),
     invitedMembers,
     memberOverrides: config.organizationMembers,
+    managementAccount: {
+      ...config.managementAccount,
+      existingDetectorIds: Object.fromEntries(Object.entries(config.managementAccount.existingDetectorIds).filter(([region]) => regions.includes(region))),
+    },
   };
 }
 

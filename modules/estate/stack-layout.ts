@@ -89,8 +89,14 @@ export function stackLayout(config: EstateConfig): EstateStackPlan[] {
     ];
   }
 
+  // The home region's stack first: it designates the administrator alone (the organization-wide registration) and
+  // holds account-wide resources (the malware-protection role); the other regions follow (see DelegatedAdministrator).
+  const homeStack = `${name}-${config.homeRegion}`;
   const regional = regions.map((region) =>
-    plan({ name: `${name}-${region}`, regions: [region], core: true, invitedAccountIds: groups ? [] : invited, home: false, dependsOn: [] }));
+    plan({
+      name: `${name}-${region}`, regions: [region], core: true, invitedAccountIds: groups ? [] : invited, home: false,
+      dependsOn: region === config.homeRegion ? [] : [homeStack],
+    }));
   const grouped = (groups ?? []).flatMap((g) => regions.map((region) =>
     plan({
       name: `${name}-${region}-invited-${g.group}`, regions: [region], core: false, invitedAccountIds: g.accountIds, home: false,

@@ -4,6 +4,8 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { regionIterator } from "../topology/for-each";
+import { instanceAddress, MovedBlock } from "../topology/moved-block";
+import { byText } from "../topology/order";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
 
@@ -14,36 +16,74 @@ export interface DelegatedAdministratorProps {
   /** The account to designate GuardDuty administrator in every region. */
   readonly administratorAccountId: string;
   readonly regions: readonly string[];
+  /**
+   * The region designated first, alone; the others follow once it is done.
+   * @default - the first of the regions in sorted order
+   */
+  readonly firstRegion?: string;
   /** What must exist first, above all the administrator's own detectors. @default [] */
   readonly dependsOn?: ITerraformDependable[];
 }
 
 /**
  * The management account designates the delegated GuardDuty administrator in every region
- * (`aws_guardduty_organization_admin_account`, one resource for_each over the regions). It also enables
- * GuardDuty's trusted access in AWS Organizations.
+ * (`aws_guardduty_organization_admin_account`). It also enables GuardDuty's trusted access in AWS Organizations and
+ * registers the delegated administrator there.
+ *
+ * The first region is designated alone (`first`), the others after it (`designation`, for_each over the rest):
+ * each EnableOrganizationAdminAccount is a single call the provider does not retry
+ * (internal/service/guardduty/organization_admin_account.go), and designating in many regions at once has failed in
+ * all regions but one (aws-secure-environment-accelerator issue 778; AWS's reference solution retries). Once the
+ * first is ENABLED (the provider's Create waits for ListOrganizationAdminAccounts to say so), the organization-wide
+ * registration exists and the other regions only add theirs. No extra wait follows: what depends on the designation
+ * starts after those Creates returned. An earlier deployment had the first region in `designation`: a `moved` block
+ * carries its state over, so the plan says "has moved to", never destroy.
  *
  * @example
  * new DelegatedAdministrator(stack, "Designation", { managementProvider, administratorAccountId: "222222222222",
  *   regions: ["eu-west-1"], dependsOn: [admin.detector] });
  */
 export class DelegatedAdministrator extends Construct {
+  /** The designations after the first (or the only one when there is one region), for_each keyed by region. */
   public readonly designation: GuarddutyOrganizationAdminAccount;
+  /** The first region's designation, when there are several regions. */
+  public readonly first?: GuarddutyOrganizationAdminAccount;
+  /** Every designation resource: what depends on "the designation" depends on these. */
+  public readonly designations: readonly GuarddutyOrganizationAdminAccount[];
+  /** The region designated first. */
+  public readonly firstRegion: string;
 
   constructor(scope: Construct, id: string, props: DelegatedAdministratorProps) {
     super(scope, id);
     assertProviderInStack(this, props.managementProvider, "managementProvider");
     assertAccountId("administratorAccountId", props.administratorAccountId);
     assertRegions("regions", props.regions);
-    const regions = regionIterator(props.regions);
-    this.designation = named(
-      new GuarddutyOrganizationAdminAccount(this, "AdminAccount", {
-        provider: props.managementProvider,
-        forEach: regions,
-        region: regions.key,
-        adminAccountId: props.administratorAccountId,
-        dependsOn: props.dependsOn,
-      }),
-    );
+    const sorted = [...props.regions].sort(byText);
+    this.firstRegion = props.firstRegion ?? sorted[0];
+    if (!sorted.includes(this.firstRegion)) {
+      throw new Error(`firstRegion must be one of regions (${sorted.join(", ")}); got "${this.firstRegion}"`);
+    }
+    const designate = (id: string, regionList: readonly string[], dependsOn: ITerraformDependable[] | undefined) => {
+      const it = regionIterator(regionList);
+      return named(
+        new GuarddutyOrganizationAdminAccount(this, id, {
+          provider: props.managementProvider,
+          forEach: it,
+          region: it.key,
+          adminAccountId: props.administratorAccountId,
+          dependsOn,
+        }),
+      );
+    };
+    const rest = sorted.filter((r) => r !== this.firstRegion);
+    if (rest.length === 0) {
+      this.designation = designate("AdminAccount", sorted, props.dependsOn);
+      this.designations = [this.designation];
+      return;
+    }
+    this.first = designate("FirstAdminAccount", [this.firstRegion], props.dependsOn);
+    this.designation = designate("AdminAccount", rest, [this.first, ...(props.dependsOn ?? [])]);
+    this.designations = [this.first, this.designation];
+    new MovedBlock(this, "FirstMoved", { from: instanceAddress(this.designation, this.firstRegion), to: instanceAddress(this.first, this.firstRegion) });
   }
 }

@@ -1,14 +1,18 @@
 import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
 import { GuarddutyInviteAccepter } from "@cdktf/provider-aws/lib/guardduty-invite-accepter";
 import { GuarddutyMember } from "@cdktf/provider-aws/lib/guardduty-member";
+import { GuarddutyMemberDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-member-detector-feature";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { byText } from "../topology/order";
-import { eachKeyAttribute, mapIterator, regionIterator, regionMemberMap, regionMemberProduct } from "../topology/for-each";
+import { planRegions, type ResolvedPlan } from "../config/estate-config";
+import { eachKeyAttribute, mapIterator, regionAccountProduct, regionIterator, regionMemberMap, regionMemberProduct } from "../topology/for-each";
+import { EnabledRegionsCheck } from "../topology/enabled-regions-check";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
+import { memberFeatureArgs, planConstructId } from "./protection-plans";
 
 /**
  * One account outside the organization. The account ID is literal (it names Terraform addresses); email and message
@@ -41,13 +45,21 @@ export interface InvitedMembersProps {
   readonly members: readonly InvitedMember[];
   /** What must exist before invitations go out. @default [] */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * The estate's protection plans, set on each member's detector by the administrator once the member has accepted.
+   * @default [] - members keep GuardDuty's defaults
+   */
+  readonly protectionPlans?: readonly ResolvedPlan[];
 }
 
 /**
  * Accounts outside the organization: the administrator invites each (`aws_guardduty_member`, one resource
  * for_each over `"<region>/<account>"`, computed by Terraform as `setproduct(regions, members)`), and each member,
  * from its own account, creates its detector and accepts (`aws_guardduty_invite_accepter`, after the invitation).
- * No finding publishing frequency is set on member detectors: the administrator's is imposed.
+ * No finding publishing frequency is set on member detectors: the administrator's is imposed. With `protectionPlans`,
+ * the administrator then sets each plan on every member (`aws_guardduty_member_detector_feature`, one per plan keyed
+ * `"<region>/<account>"`, after every acceptance: UpdateMemberDetectors refuses an account that is not an associated
+ * member yet); without them an invited member's detector runs with GuardDuty's defaults, not the estate's plans.
  */
 export class InvitedMembers extends Construct {
   /** The invitations, keyed `"<region>/<account>"`. */
@@ -56,6 +68,8 @@ export class InvitedMembers extends Construct {
   public readonly memberDetectors: ReadonlyMap<string, GuarddutyDetector>;
   /** Each member's acceptances (for_each over regions), by account ID. */
   public readonly accepters: ReadonlyMap<string, GuarddutyInviteAccepter>;
+  /** The estate's plans on the members, one resource per plan keyed `"<region>/<account>"`. */
+  public readonly features: readonly GuarddutyMemberDetectorFeature[];
 
   constructor(scope: Construct, id: string, props: InvitedMembersProps) {
     super(scope, id);
@@ -108,6 +122,7 @@ export class InvitedMembers extends Construct {
     for (const m of [...props.members].sort((a, b) => byText(a.accountId, b.accountId))) {
       const member = new Construct(this, `Member-${m.accountId}`);
       const regions = regionIterator(props.regions);
+      new EnabledRegionsCheck(member, "Regions", { provider: m.provider, accountId: m.accountId, role: "invited member", regions: props.regions });
       const detector = named(
         new GuarddutyDetector(member, "Detector", { provider: m.provider, forEach: regions, region: regions.key, enable: true }),
       );
@@ -129,5 +144,23 @@ export class InvitedMembers extends Construct {
     }
     this.memberDetectors = detectors;
     this.accepters = accepters;
+
+    const accountIds = props.members.map((m) => m.accountId);
+    this.features = (props.protectionPlans ?? []).filter((plan) => planRegions(plan, props.regions).length > 0).map((plan) => {
+      const it = TerraformIterator.fromMap(
+        Token.asAnyMap(regionAccountProduct(planRegions(plan, props.regions), accountIds)) as Record<string, unknown>,
+      );
+      return named(
+        new GuarddutyMemberDetectorFeature(this, `Feature${planConstructId(plan.name)}`, {
+          provider: props.administratorProvider,
+          forEach: it,
+          region: it.getString("region"),
+          accountId: it.getString("account_id"),
+          detectorId: eachKeyAttribute(props.administratorDetector.fqn, "id", "each.value.region"),
+          ...memberFeatureArgs(plan.name, plan.enabled, plan),
+          dependsOn: [...accepters.values()],
+        }),
+      );
+    });
   }
 }

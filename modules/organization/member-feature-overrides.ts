@@ -8,11 +8,13 @@ import { named } from "../topology/addresses";
 import { eachKeyAttribute, regionAccountProduct } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
-import { planConstructId } from "./protection-plans";
+import { memberFeatureArgs, planConstructId } from "./protection-plans";
 
 /** One organization member whose plans differ from the organization's auto-enable. */
 export interface MemberFeatureOverride {
   readonly accountId: string;
+  /** Its root email, for the enrolment (GuardDutyOrganization). @default - read from AWS Organizations at plan time */
+  readonly email?: string;
   /** Plan -> on or off for this member, in every region. */
   readonly protectionPlans: Readonly<Partial<Record<ProtectionPlan, boolean>>>;
 }
@@ -27,7 +29,7 @@ export interface MemberFeatureOverridesProps {
   readonly members: readonly MemberFeatureOverride[];
   /** The estate's plans, for their excludeRegions: no override is written where a plan is not managed. @default [] */
   readonly protectionPlans?: readonly ResolvedPlan[];
-  /** What must exist first: the organization configuration. @default [] */
+  /** What must exist first: the members' enrolment (OrganizationMembers), after the organization configuration. @default [] */
   readonly dependsOn?: ITerraformDependable[];
 }
 
@@ -35,7 +37,9 @@ export interface MemberFeatureOverridesProps {
  * Per-account protection plan overrides for organization members (`aws_guardduty_member_detector_feature`),
  * one resource per plan, keyed `"<region>/<account>"`. The keys are computed by Terraform from two short lists
  * (`setproduct(regions, accounts)`), so the synthesized document grows with the accounts, not with
- * accounts x regions.
+ * accounts x regions. Each override is an UpdateMemberDetectors call, which GuardDuty refuses for an account that is
+ * not yet an associated member and the provider does not retry: order it after the enrolment (`dependsOn`).
+ * Arguments are stated as Read stores them (see memberFeatureArgs): the second plan shows no change.
  */
 export class MemberFeatureOverrides extends Construct {
   /** One resource per overridden plan and status. */
@@ -74,8 +78,7 @@ export class MemberFeatureOverrides extends Construct {
               region: it.getString("region"),
               accountId: it.getString("account_id"),
               detectorId: eachKeyAttribute(props.administratorDetector.fqn, "id", "each.value.region"),
-              name: plan,
-              status: enabled ? "ENABLED" : "DISABLED",
+              ...memberFeatureArgs(plan, enabled, settings),
               dependsOn: props.dependsOn,
             }),
           ),

@@ -1,7 +1,8 @@
 import { GuarddutyOrganizationConfiguration } from "@cdktf/provider-aws/lib/guardduty-organization-configuration";
 import { GuarddutyOrganizationConfigurationFeature } from "@cdktf/provider-aws/lib/guardduty-organization-configuration-feature";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import type { ITerraformDependable } from "cdktf";
+import type { ITerraformDependable, TerraformResourceLifecycle } from "cdktf";
+import type { ProtectionPlan } from "../config/estate-schema";
 import { Construct } from "constructs";
 import { planRegions, resolvePlans, type AutoEnable, type ResolvedPlan } from "../config/estate-config";
 import { AUTO_ENABLE } from "../config/primitives";
@@ -24,6 +25,20 @@ export interface OrganizationAutoEnableProps {
   readonly protectionPlans?: readonly ResolvedPlan[];
   /** What must exist first: the designation. @default [] */
   readonly dependsOn?: ITerraformDependable[];
+  /**
+   * What a plan's organization feature needs besides the configuration, e.g. EBS_MALWARE_PROTECTION: the management
+   * account's service-linked role first, and a precondition on trusted access.
+   * @default {}
+   */
+  readonly featureRequirements?: Readonly<Partial<Record<ProtectionPlan, FeatureRequirement>>>;
+}
+
+/** What one organization feature needs before it is created. */
+export interface FeatureRequirement {
+  /** Created before the feature. @default [] */
+  readonly dependsOn?: ITerraformDependable[];
+  /** Checked at plan time: the plan stops with the message when one fails. @default [] */
+  readonly preconditions?: NonNullable<TerraformResourceLifecycle["precondition"]>;
 }
 
 /**
@@ -58,6 +73,7 @@ export class OrganizationAutoEnable extends Construct {
     const plans = props.protectionPlans ?? resolvePlans(undefined, autoEnable);
     this.features = plans.filter((plan) => planRegions(plan, props.regions).length > 0).map((plan) => {
       const it = regionIterator(planRegions(plan, props.regions));
+      const needs = props.featureRequirements?.[plan.name];
       return named(
         new GuarddutyOrganizationConfigurationFeature(this, `Feature${planConstructId(plan.name)}`, {
           provider: props.provider,
@@ -65,7 +81,8 @@ export class OrganizationAutoEnable extends Construct {
           region: it.key,
           detectorId: props.eachDetectorId,
           ...organizationFeatureArgs(plan),
-          dependsOn: [this.configuration],
+          dependsOn: [this.configuration, ...(needs?.dependsOn ?? [])],
+          ...(needs?.preconditions?.length ? { lifecycle: { precondition: [...needs.preconditions] } } : {}),
         }),
       );
     });

@@ -2,6 +2,7 @@
  * Protection plans as GuardDuty feature arguments: pure functions, no cdktf import.
  */
 import type { ResolvedPlan } from "../config/estate-config";
+import { AGENTS_OF_PLAN, type ProtectionPlan } from "../config/estate-schema";
 
 /** `additional_configuration` of a detector feature. */
 export interface DetectorAdditionalConfiguration {
@@ -25,6 +26,26 @@ export function detectorFeatureArgs(plan: ResolvedPlan): { name: string; status:
     status: plan.enabled ? "ENABLED" : "DISABLED",
     ...(additional.length > 0 ? { additionalConfiguration: additional } : {}),
   };
+}
+
+/**
+ * The arguments of an `aws_guardduty_member_detector_feature` that turns `name` on or off for a member, stated the
+ * way the provider's Read stores them (internal/service/guardduty/member_detector_feature.go: Read flattens the
+ * `additional_configuration` GetMemberDetectors returns): a plan with agents always lists every agent, in the API's
+ * order (EKS add-on, ECS Fargate, EC2 for Runtime Monitoring), each ENABLED when the member's plan is on and the
+ * estate's agent management is on (`plan`; all on when the estate does not configure the plan), otherwise DISABLED.
+ * Without them the second plan would show a change on every run.
+ */
+export function memberFeatureArgs(
+  name: ProtectionPlan,
+  enabled: boolean,
+  plan?: ResolvedPlan,
+): { name: string; status: string; additionalConfiguration?: DetectorAdditionalConfiguration[] } {
+  const additional = AGENTS_OF_PLAN[name].map((agent) => {
+    const configured = plan?.agentManagement.find((a) => a.name === agent)?.enabled ?? true;
+    return { name: agent, status: enabled && configured ? "ENABLED" : "DISABLED" } as const;
+  });
+  return { name, status: enabled ? "ENABLED" : "DISABLED", ...(additional.length > 0 ? { additionalConfiguration: additional } : {}) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { TerraformElement, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
+import { hclReference } from "./moved-block";
 
 /** Props of {@link ImportBlock}. */
 export interface ImportBlockProps {
@@ -34,5 +35,10 @@ export class ImportBlock extends TerraformElement {
 
   public toTerraform(): any {
     return { import: [{ to: this.to, id: this.props.importId }] };
+  }
+
+  /** The same block for `cdktf synth --hcl` (cdktf would otherwise leave it out): `to` unquoted, `id` a string. */
+  public toHclTerraform(): any {
+    return { import: [{ to: hclReference(this.to), id: { value: this.props.importId, isBlock: false, type: "simple", storageClassType: "string" } }] };
   }
 }
