@@ -5,32 +5,23 @@
 import { z } from "zod";
 import { exportConfigSchema } from "./export-schema";
 import { notificationsConfigSchema } from "./notifications-schema";
+import { detectorIdsSchema, invitedMemberSchema, managementAccountSchema, organizationMemberSchema } from "./members-schema";
+import { protectionPlansSchema } from "./plans-schema";
 import {
-  accountIdSchema, autoEnableSchema, emailSchema, regionSchema, roleArnSchema, roleNameSchema, strictObject,
-  tagsSchema,
+  accountIdSchema, autoEnableSchema, regionSchema, roleArnSchema, roleNameSchema, strictObject, tagsSchema,
 } from "./primitives";
+
+export {
+  AGENT_MANAGEMENT, AGENTS_OF_PLAN, PROTECTION_PLANS, type AgentManagement, type ProtectionPlan, type ProtectionPlanConfig,
+} from "./plans-schema";
+export {
+  MALWARE_PROTECTION_ROLES, type InvitedMemberConfig, type ManagementAccountInput, type MalwareProtectionRole,
+  type OrganizationMemberConfig,
+} from "./members-schema";
 
 /** How often the administrator publishes updated findings; imposed on every member. */
 export const FINDING_PUBLISHING_FREQUENCIES = ["FIFTEEN_MINUTES", "ONE_HOUR", "SIX_HOURS"] as const;
 export type FindingPublishingFrequency = (typeof FINDING_PUBLISHING_FREQUENCIES)[number];
-
-/** GuardDuty protection plans, as detector features. */
-export const PROTECTION_PLANS = [
-  "S3_DATA_EVENTS", "EKS_AUDIT_LOGS", "EBS_MALWARE_PROTECTION", "RDS_LOGIN_EVENTS", "LAMBDA_NETWORK_LOGS",
-  "RUNTIME_MONITORING", "EKS_RUNTIME_MONITORING",
-] as const;
-export type ProtectionPlan = (typeof PROTECTION_PLANS)[number];
-
-/** Runtime Monitoring's agent-management settings (detector feature additional configuration). */
-export const AGENT_MANAGEMENT = ["EKS_ADDON_MANAGEMENT", "ECS_FARGATE_AGENT_MANAGEMENT", "EC2_AGENT_MANAGEMENT"] as const;
-export type AgentManagement = (typeof AGENT_MANAGEMENT)[number];
-
-/** The agent-management settings each plan takes (none for plans without an agent). */
-export const AGENTS_OF_PLAN: Readonly<Record<ProtectionPlan, readonly AgentManagement[]>> = {
-  S3_DATA_EVENTS: [], EKS_AUDIT_LOGS: [], EBS_MALWARE_PROTECTION: [], RDS_LOGIN_EVENTS: [], LAMBDA_NETWORK_LOGS: [],
-  RUNTIME_MONITORING: AGENT_MANAGEMENT,
-  EKS_RUNTIME_MONITORING: ["EKS_ADDON_MANAGEMENT"],
-};
 
 const frequencySchema = z.enum(FINDING_PUBLISHING_FREQUENCIES, {
   error: `expected one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}`,
@@ -43,130 +34,6 @@ const accountSchema = strictObject({
   /** Role ARN to assume in this account. @default - arn:<partition>:iam::<id>:role/<roleName> */
   roleArn: roleArnSchema.optional(),
 });
-
-const agentManagementSchema = strictObject(
-  Object.fromEntries(AGENT_MANAGEMENT.map((a) => [a, z.boolean({ error: "expected true or false" }).optional()])) as Record<
-    AgentManagement,
-    z.ZodOptional<z.ZodBoolean>
-  >,
-);
-
-const planSchema = strictObject({
-  /** Turn the plan on in the administrator account. @default true */
-  enabled: z.boolean({ error: "expected true or false" }).optional(),
-  /** Auto-enable for organization members. @default - the estate's autoEnableOrganizationMembers (NONE when disabled) */
-  autoEnable: autoEnableSchema.optional(),
-  /** Agent management (RUNTIME_MONITORING, EKS_RUNTIME_MONITORING only). @default - every setting on */
-  agentManagement: agentManagementSchema.optional(),
-  /**
-   * Regions where the plan is left unmanaged, because GuardDuty does not offer it there (e.g. RDS Protection in
-   * ap-east-2): no feature resource is written for them. @default [] - managed in every region
-   */
-  excludeRegions: z.array(regionSchema, { error: "expected a list of region codes" }).optional(),
-});
-export type ProtectionPlanConfig = z.infer<typeof planSchema>;
-
-const protectionPlansSchema = strictObject(
-  Object.fromEntries(PROTECTION_PLANS.map((p) => [p, planSchema.optional()])) as Record<
-    ProtectionPlan,
-    z.ZodOptional<typeof planSchema>
-  >,
-);
-
-/** An account outside the organization, invited by the administrator and accepting from its own side. */
-const invitedMemberSchema = strictObject(
-  {
-    accountId: accountIdSchema,
-    /** The account's root user email, as GuardDuty's invitation requires. */
-    email: emailSchema,
-    /** Text of the invitation. @default - none */
-    invitationMessage: z.string({ error: "expected a string" }).max(1000, { error: "expected at most 1000 characters" }).optional(),
-    /** Skip GuardDuty's invitation email. @default true - the member accepts through Terraform */
-    disableEmailNotification: z.boolean({ error: "expected true or false" }).optional(),
-    /** Role ARN to assume in the member account. @default - arn:<partition>:iam::<accountId>:role/<roleName> */
-    roleArn: roleArnSchema.optional(),
-  },
-  {
-    findingPublishingFrequency:
-      "not allowed on a member: the administrator's findingPublishingFrequency is imposed on every member",
-  },
-);
-export type InvitedMemberConfig = z.infer<typeof invitedMemberSchema>;
-
-/**
- * An organization account enrolled as a GuardDuty member of the administrator, with optional per-account
- * protection plan overrides.
- */
-const organizationMemberSchema = strictObject(
-  {
-    accountId: accountIdSchema.describe("The 12-digit ID of an account of the organization (not the management, security or an invited account)."),
-    /** The account's root user email, for aws_guardduty_member. @default - read from AWS Organizations at plan time */
-    email: emailSchema.optional().describe(
-      "The account's root user email, for aws_guardduty_member. Default: read from AWS Organizations at plan time.",
-    ),
-    /**
-     * Plan -> on (true) or off (false) for this account, in every region where the plan is managed. A `true` that
-     * auto-enable ALL already gives every member is dropped with a warning. @default {} - the organization's auto-enable
-     */
-    protectionPlans: strictObject(
-      Object.fromEntries(PROTECTION_PLANS.map((p) => [p, z.boolean({ error: "expected true or false" }).optional()])) as Record<
-        ProtectionPlan,
-        z.ZodOptional<z.ZodBoolean>
-      >,
-    ).optional().describe(
-      "Plan -> true (on) or false (off) for this account, in every region where the plan is managed. " +
-        "A true that auto-enable ALL already gives every member is dropped with a warning. Default {}: the organization's auto-enable.",
-    ),
-  },
-  {
-    findingPublishingFrequency:
-      "not allowed on a member: the administrator's findingPublishingFrequency is imposed on every member",
-  },
-);
-export type OrganizationMemberConfig = z.infer<typeof organizationMemberSchema>;
-
-/** Detectors that already exist, by region: `{ "<region>": "<32-character detector ID>" }`. */
-const detectorIdsSchema = z.record(
-  regionSchema,
-  z.string({ error: "expected a GuardDuty detector ID as a string" })
-    .regex(/^[a-z0-9]{32}$/, { error: "expected a 32-character GuardDuty detector ID (a-z 0-9)" }),
-  { error: "expected an object of region -> detector ID, e.g. { \"eu-west-1\": \"<32 characters>\" }" },
-);
-
-/** How the AWSServiceRoleForAmazonGuardDutyMalwareProtection service-linked role is handled in an account. */
-export const MALWARE_PROTECTION_ROLES = ["create", "existing"] as const;
-export type MalwareProtectionRole = (typeof MALWARE_PROTECTION_ROLES)[number];
-
-/** The management account as a GuardDuty member of the delegated administrator. */
-const managementAccountSchema = strictObject({
-  /**
-   * The management account gets a GuardDuty detector in every region and becomes a member of the administrator
-   * (auto-enable never enrols it). @default true
-   */
-  monitor: z.boolean({ error: "expected true or false" }).optional().describe(
-    "The management account gets a GuardDuty detector in every region and becomes a member of the administrator " +
-      "(auto-enable never enrols it). Default true.",
-  ),
-  /** Its root user email, for aws_guardduty_member. @default - the organization's master_account_email, read from AWS Organizations */
-  email: emailSchema.optional().describe(
-    "The management account's root user email, for aws_guardduty_member. Default: the organization's master_account_email, " +
-      "read from AWS Organizations. Only with monitor true.",
-  ),
-  /** The management account's detectors that already exist, by region: adopted with a Terraform import block. @default {} */
-  existingDetectorIds: detectorIdsSchema.optional().describe(
-    "The management account's GuardDuty detectors that already exist, by region (one of regions): adopted with a Terraform " +
-      "import block. Default {}. Only with monitor true.",
-  ),
-  /**
-   * `"create"`: the AWSServiceRoleForAmazonGuardDutyMalwareProtection service-linked role is created in the management
-   * account; `"existing"`: it already exists and is adopted with a Terraform import block. @default "create"
-   */
-  malwareProtectionRole: z.enum(MALWARE_PROTECTION_ROLES, { error: "expected \"create\" or \"existing\"" }).optional().describe(
-    "The AWSServiceRoleForAmazonGuardDutyMalwareProtection service-linked role in the management account: \"create\" it, " +
-      "or adopt the \"existing\" one with a Terraform import block. Default \"create\".",
-  ),
-});
-export type ManagementAccountInput = z.infer<typeof managementAccountSchema>;
 
 const relativePath = z
   .string({ error: "expected a relative file path as a string" })
