@@ -86,7 +86,6 @@ export class EncryptedTopics extends Construct {
           topicKeyPolicy({
             partition: props.partition,
             accountId: props.accountId,
-            publisherRuleArns: props.topics.flatMap((t) => t.publisherRuleArns),
             allowChatbot: props.allowChatbot,
           }),
         ),

@@ -74,29 +74,37 @@ export function topicPolicy(props: { topicArn: string; accountId: string; publis
 }
 
 /**
- * Policy of the customer-managed key of the topics. EventBridge encrypts what it publishes to an SSE topic with the
- * topic's key, so EventBridge itself needs `kms:GenerateDataKey*` and `kms:Decrypt`: the AWS-managed `alias/aws/sns`
- * key cannot grant that, and EventBridge deliveries to a topic under it fail. Only our rules get it.
+ * Policy of the customer-managed key of the topics. EventBridge publishes to an SSE topic through SNS, which uses the
+ * topic's key on EventBridge's behalf, so `events.amazonaws.com` needs `kms:GenerateDataKey*` and `kms:Decrypt` on it;
+ * the AWS-managed `alias/aws/sns` key cannot grant that, and EventBridge deliveries to a topic under it fail.
+ *
+ * The statement is exactly the one AWS documents for this path, without conditions: Amazon SNS Developer Guide,
+ * "Enable compatibility between event sources from AWS services and encrypted topics"
+ * (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services: principal
+ * `events.amazonaws.com`, actions `kms:GenerateDataKey*` and `kms:Decrypt`, resource `*`), and the EventBridge User
+ * Guide, "Amazon SNS permissions" (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions).
+ * Neither promises that `aws:SourceArn` or `aws:SourceAccount` reach KMS when SNS calls it for an EventBridge
+ * publish; a condition on a key that is absent fails closed, and every notification would then land, silently, in
+ * the dead-letter queue. Who may publish is decided by the topic policy ({@link topicPolicy}: our rules' exact ARNs,
+ * our account, TLS); the key only lets EventBridge encrypt what the topic policy already admitted.
+ *
  * The account root keeps administration (without it the key could become unmanageable), and Chatbot may decrypt
  * what it reads from the chat topics of this account.
  */
 export function topicKeyPolicy(props: {
   partition: Partition;
   accountId: string;
-  publisherRuleArns: readonly string[];
   /** @default false */
   allowChatbot?: boolean;
 }): IamPolicy {
-  requireSenders("the topic key", props.publisherRuleArns);
   const statements: IamStatement[] = [
     keyAdministrationStatement(props.partition, props.accountId),
     {
-      Sid: "AllowGuardDutyNotificationRulesToEncrypt",
+      Sid: "AllowEventBridgeToPublishToEncryptedTopics",
       Effect: "Allow",
       Principal: { Service: EVENTS_PRINCIPAL },
       Action: ["kms:GenerateDataKey*", "kms:Decrypt"],
       Resource: "*",
-      Condition: { ArnEquals: { "aws:SourceArn": sorted(props.publisherRuleArns) } },
     },
   ];
   if (props.allowChatbot) {

@@ -64,13 +64,14 @@ test("each topic admits only the rules that target it", async () => {
   expect(await publish(CHAT_RULE)).toBe("ImplicitlyDenied");
 });
 
-test("the key lets every publishing rule encrypt", async () => {
+test("the key lets EventBridge encrypt for the topics, with or without request context on the KMS call", async () => {
   const { doc } = build();
   const policy = JSON.parse(resources(doc, KmsKey).topics_key.policy);
-  for (const rule of [EMAIL_RULE, CHAT_RULE]) {
+  const contexts: Record<string, string>[] = [{ "aws:SourceArn": EMAIL_RULE }, { "aws:SourceArn": CHAT_RULE, "aws:SourceAccount": A }, {}];
+  for (const context of contexts) {
     expect(await decide({
       principal: "events.amazonaws.com", action: "kms:GenerateDataKey", resource: `arn:aws:kms:eu-west-1:${A}:key/1234abcd-12ab-34cd-56ef-1234567890ab`,
-      resourceAccount: A, context: { "aws:SourceArn": rule }, resourcePolicy: policy,
+      resourceAccount: A, context, resourcePolicy: policy,
     })).toBe("Allowed");
   }
 });

@@ -4,6 +4,7 @@ import { ChatbotSlackChannelConfiguration } from "@cdktf/provider-aws/lib/chatbo
 import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { FindingNotifications, FindingNotificationsProps } from "../../modules/notifications";
 import { ACCOUNTS, addresses, resources, testStack } from "../helpers";
@@ -84,11 +85,16 @@ test("lists the email addresses waiting for confirmation", () => {
   expect(build({ channels: { slack: fullProps(undefined as never).channels.slack } }).n.pendingConfirmations).toEqual([]);
 });
 
-test("the topic key admits exactly the rules that publish to topics", () => {
+test("the topic key carries AWS's documented EventBridge statement, and the topic policy admits exactly the publishing rules", () => {
   const { doc, n } = build();
   const key = JSON.parse(resources(doc, KmsKey).notifications_topics_key.policy);
-  const allowed = key.Statement.find((s: any) => s.Sid === "AllowGuardDutyNotificationRulesToEncrypt").Condition.ArnEquals["aws:SourceArn"];
-  expect(allowed).toEqual([n.ruleArns["sev4-1"]]);
+  const events = key.Statement.find((s: any) => s.Principal?.Service === "events.amazonaws.com");
+  expect(events).toEqual({
+    Sid: "AllowEventBridgeToPublishToEncryptedTopics", Effect: "Allow", Principal: { Service: "events.amazonaws.com" },
+    Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*",
+  });
+  const topic = JSON.parse(resources(doc, SnsTopic).notifications_topics_email.policy);
+  expect(topic.Statement[0].Condition.ArnEquals["aws:SourceArn"]).toEqual([n.ruleArns["sev4-1"]]);
 });
 
 test("defaults: name prefix, real findings only, Chatbot in the home region, 24 h of retries, 14 days of dead letters, no tags", () => {

@@ -34,17 +34,34 @@ describe("topic policy", () => {
 });
 
 describe("topic key policy", () => {
-  const policy = topicKeyPolicy({ partition: "aws", accountId: ACCOUNT, publisherRuleArns: [OURS] });
+  const policy = topicKeyPolicy({ partition: "aws", accountId: ACCOUNT });
   const use = (action: string, principal: string, context: Record<string, string>, p: unknown = policy) =>
     decide({ principal, action, resource: KEY, resourceAccount: ACCOUNT, context, resourcePolicy: p });
 
-  test("our rule may generate data keys and decrypt, so EventBridge can publish to the encrypted topic", async () => {
+  test("EventBridge may generate data keys and decrypt, so it can publish to the encrypted topic", async () => {
     expect(await use("kms:GenerateDataKey", "events.amazonaws.com", rule(OURS))).toBe("Allowed");
     expect(await use("kms:Decrypt", "events.amazonaws.com", rule(OURS))).toBe("Allowed");
   });
-  test("another rule or account may not use the key", async () => {
-    expect(await use("kms:GenerateDataKey", "events.amazonaws.com", rule(OTHER_RULE))).toBe("ImplicitlyDenied");
-    expect(await use("kms:GenerateDataKey", "events.amazonaws.com", rule(OTHER_ACCOUNT_RULE))).toBe("ImplicitlyDenied");
+  test("is AWS's documented statement: no condition key that might not reach KMS when SNS calls it for EventBridge", async () => {
+    // Neither aws:SourceArn nor aws:SourceAccount is documented to reach KMS on this path: the grant must hold without them.
+    expect(await use("kms:GenerateDataKey", "events.amazonaws.com", {})).toBe("Allowed");
+    expect(await use("kms:Decrypt", "events.amazonaws.com", {})).toBe("Allowed");
+    const statement = policy.Statement.find((s) => s.Sid === "AllowEventBridgeToPublishToEncryptedTopics");
+    expect(statement).toEqual({
+      Sid: "AllowEventBridgeToPublishToEncryptedTopics", Effect: "Allow", Principal: { Service: "events.amazonaws.com" },
+      Action: ["kms:GenerateDataKey*", "kms:Decrypt"], Resource: "*",
+    });
+  });
+  test("other rules are kept out by the topic policy, not by the key", async () => {
+    const topic = topicPolicy({ topicArn: TOPIC, accountId: ACCOUNT, publisherRuleArns: [OURS] });
+    const publish = (context: Record<string, string>) =>
+      decide({ principal: "events.amazonaws.com", action: "sns:Publish", resource: TOPIC, resourceAccount: ACCOUNT, context, resourcePolicy: topic });
+    expect(await publish(rule(OTHER_RULE))).toBe("ImplicitlyDenied");
+    expect(await publish(rule(OTHER_ACCOUNT_RULE))).toBe("ImplicitlyDenied");
+  });
+  test("principals of another account may not use the key", async () => {
+    expect(await decide({ principal: `arn:aws:iam::${ACCOUNTS.other}:role/x`, action: "kms:Decrypt", resource: KEY, resourceAccount: ACCOUNT,
+      identityPolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "kms:*", Resource: "*" }] }, resourcePolicy: policy })).toBe("ImplicitlyDenied");
   });
   test("EventBridge may not do anything else with the key", async () => {
     expect(await use("kms:ScheduleKeyDeletion", "events.amazonaws.com", rule(OURS))).toBe("ImplicitlyDenied");
@@ -55,7 +72,7 @@ describe("topic key policy", () => {
   });
   test("Chatbot may not use the key unless chat topics need it", async () => {
     expect(await use("kms:Decrypt", "chatbot.amazonaws.com", { "aws:SourceAccount": ACCOUNT })).toBe("ImplicitlyDenied");
-    const withChat = topicKeyPolicy({ partition: "aws", accountId: ACCOUNT, publisherRuleArns: [OURS], allowChatbot: true });
+    const withChat = topicKeyPolicy({ partition: "aws", accountId: ACCOUNT, allowChatbot: true });
     expect(await use("kms:Decrypt", "chatbot.amazonaws.com", { "aws:SourceAccount": ACCOUNT }, withChat)).toBe("Allowed");
     expect(await use("kms:Decrypt", "chatbot.amazonaws.com", { "aws:SourceAccount": ACCOUNTS.other }, withChat)).toBe("ImplicitlyDenied");
   });
