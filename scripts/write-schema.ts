@@ -32,8 +32,9 @@ export function estateJsonSchema(): Record<string, unknown> {
     $schema,
     title: "guardduty-cdktf estate",
     description:
-      "A GuardDuty estate for guardduty-cdktf: accounts, regions, protection plans, invited members, backend, tags. " +
-      "Generated from modules/config/estate-schema.ts by `npm run schema`; the loader also checks fields against each other.",
+      "A GuardDuty estate for guardduty-cdktf: accounts, regions, protection plans, the management account, organization " +
+      "and invited members, backend, tags, export, notifications, stacks. " +
+      "Generated from estateSchema (modules/config/*-schema.ts) by `npm run schema`; the loader also checks fields against each other.",
     ...rest,
   };
 }

@@ -135,7 +135,10 @@ function byRegion(record: Readonly<Record<string, string>> | undefined): Record<
   return Object.fromEntries(Object.entries(record ?? {}).sort(([a], [b]) => byText(a, b)));
 }
 
-/** The management account's membership with its defaults applied. */
+/**
+ * The management account's membership with its defaults applied.
+ * @example resolveManagementAccount(undefined) // { monitor: true, existingDetectorIds: {}, malwareProtectionRole: "create" }
+ */
 export function resolveManagementAccount(input: EstateInput["managementAccount"]): ManagementAccountConfig {
   const given = input ?? {};
   return {
@@ -150,6 +153,10 @@ export function resolveManagementAccount(input: EstateInput["managementAccount"]
  * Organization members sorted by account ID, without the overrides that change nothing: a `true` for a plan that is
  * enabled with auto-enable ALL is what the organization already gives every member, so it is dropped with a
  * warning. `false` is always kept: auto-enable NONE does not turn a plan off in existing members.
+ * @example
+ * resolveOrganizationMembers([{ accountId: "123412341234", protectionPlans: { S3_DATA_EVENTS: true } }], plans)
+ * // with S3_DATA_EVENTS enabled and auto-enabled for ALL: members [{ accountId: "123412341234", protectionPlans: {} }],
+ * // warnings ["organizationMembers[0].protectionPlans.S3_DATA_EVENTS: true is what auto-enable ALL already gives every member; ..."]
  */
 export function resolveOrganizationMembers(
   input: EstateInput["organizationMembers"],
