@@ -13,6 +13,7 @@ export * from "./topology/hcl";
 export * from "./topology/import-block";
 export * from "./topology/topology";
 export * from "./topology/backend";
+export * from "./topology/runtime";
 export * from "./topology/validation";
 export * from "./organization/protection-plans";
 export * from "./organization/regional-detectors";

@@ -2,6 +2,7 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import { configureBackend } from "../topology/backend";
+import { assertSameRuntime } from "../topology/runtime";
 import type { Topology } from "../topology/topology";
 import { EstatePart } from "./estate-part";
 import { estateTopology } from "./estate-topology";
@@ -23,6 +24,7 @@ export class EstatePartStack extends TerraformStack {
   public readonly part: EstatePart;
 
   constructor(scope: Construct, config: EstateConfig, plan: EstateStackPlan) {
+    assertSameRuntime(scope);
     super(scope, plan.name);
     this.config = config;
     this.plan = plan;

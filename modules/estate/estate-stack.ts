@@ -2,6 +2,7 @@ import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import { configureBackend } from "../topology/backend";
+import { assertSameRuntime } from "../topology/runtime";
 import type { Topology } from "../topology/topology";
 import { EstatePart } from "./estate-part";
 import { EstatePartStack } from "./estate-part-stack";
@@ -31,6 +32,7 @@ export class EstateStack extends TerraformStack {
   public readonly siblings: readonly EstatePartStack[];
 
   constructor(scope: Construct, config: EstateConfig) {
+    assertSameRuntime(scope);
     const [plan, ...others] = stackLayout(config);
     super(scope, plan.name);
     this.config = config;

@@ -3,6 +3,7 @@ import type { EstateConfig } from "../config/estate-config";
 import type { FindingsExport } from "../export/findings-export";
 import type { FindingNotifications } from "../notifications/finding-notifications";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
+import { assertSameRuntime } from "../topology/runtime";
 import type { Topology } from "../topology/topology";
 import { findingsExportOf, invitedMembersOf, notificationsOf, organizationProps } from "./estate-wiring";
 
@@ -31,6 +32,7 @@ export class GuardDutyEstate extends Construct {
   public readonly notifications?: FindingNotifications;
 
   constructor(scope: Construct, id: string, props: GuardDutyEstateProps) {
+    assertSameRuntime(scope);
     super(scope, id);
     const { config, topology } = props;
     const invited = invitedMembersOf(config, topology, config.invitedMembers.map((m) => m.accountId));

@@ -5,6 +5,7 @@
 import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Partition, isKnownRegion, isOptInRegion, partitionOf } from "../topology/regions";
+import { assertSameRuntime } from "../topology/runtime";
 import { isAccountId } from "./names";
 
 /** True when `value` is a plain value that can be checked now (not a cdktf token resolved at synth or apply). */
@@ -24,6 +25,8 @@ export function throwIfProblems(scope: Construct, problems: readonly string[]): 
  * the wrong account or region. Empty when the provider is in `scope`'s stack.
  */
 export function providerProblems(scope: Construct, property: string, provider: TerraformProvider): string[] {
+  assertSameRuntime(scope); // the other runtime is refused at once, not collected
+  assertSameRuntime(provider, property);
   const mine = TerraformStack.of(scope);
   const theirs = TerraformStack.of(provider);
   return theirs === mine

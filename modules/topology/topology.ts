@@ -2,6 +2,7 @@ import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import type { Partition } from "./regions";
+import { assertSameRuntime } from "./runtime";
 
 /** One account Terraform works in. */
 export interface TopologyAccount {
@@ -44,6 +45,7 @@ export class Topology extends Construct {
   public readonly homeRegion: string;
 
   constructor(scope: Construct, id: string, props: TopologyProps) {
+    assertSameRuntime(scope);
     super(scope, id);
     this.partition = props.partition;
     this.homeRegion = props.homeRegion;
@@ -85,6 +87,8 @@ export class Topology extends Construct {
  * the wrong account or region.
  */
 export function assertProviderInStack(scope: Construct, provider: AwsProvider, propName = "provider"): void {
+  assertSameRuntime(scope);
+  assertSameRuntime(provider, propName);
   const mine = TerraformStack.of(scope);
   const theirs = TerraformStack.of(provider);
   if (mine !== theirs) {
