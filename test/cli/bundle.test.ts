@@ -13,6 +13,7 @@ import { runCli } from "../../modules/cli/cli";
 import { BUNDLE_FILE, codeCacheDir, codeCachePath } from "../../modules/cli/run";
 import { buildCli } from "../../scripts/build-cli";
 import { filesUnder } from "../helpers";
+import { OTHER_RUNTIME, TEST_RUNTIME } from "../consumer/runtimes";
 
 const ROOT = path.join(__dirname, "..", "..");
 const EXAMPLES = path.join(ROOT, "examples");
@@ -24,13 +25,13 @@ let bundleBytes: number;
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "guardduty-bundle-"));
   const dir = path.join(tmp, "cli");
-  bundleBytes = (await buildCli(dir)).bytes;
+  bundleBytes = (await buildCli(dir, TEST_RUNTIME)).bytes; // cdktf, or cdktn in jest's cdktn project
   // run.js as tsc emits it, beside the bundle, as in dist/cli/
   const source = readFileSync(path.join(ROOT, "modules", "cli", "run.ts"), "utf8");
   const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
   run = path.join(dir, "run.js");
   writeFileSync(run, js);
-}, 60_000);
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Runs the executable in a fresh node process. */
@@ -57,11 +58,20 @@ test("the bundle is written where run.js looks for it, with cdktf, the provider 
   expect(bundleBytes).toBeGreaterThan(1_000_000);
 });
 
-test("the bundle carries the two documented changes to cdktf and nothing requires archiver at load", () => {
+test("the bundle carries the documented changes to the runtime and nothing requires archiver at load", () => {
   const bundle = readFileSync(path.join(tmp, "cli", BUNDLE_FILE), "utf8");
   expect(bundle).toMatch(/captureStackTrace = process\.env\.GUARDDUTY_CDKTF_STACK_TRACES === "1" \? captureStackTrace\d* : \(\) => \[\];/);
   const archiverCalls = bundle.match(/require_archiver\(\)[^\n]*/g) ?? [];
-  expect(archiverCalls).toEqual([expect.stringMatching(/^require_archiver\(\)\(\.\.\.args\);$/)]); // only inside the lazy wrapper
+  // cdktf: only inside the lazy wrapper; cdktn zips assets with fflate and has no archiver
+  expect(archiverCalls).toEqual(TEST_RUNTIME === "cdktf" ? [expect.stringMatching(/^require_archiver\(\)\(\.\.\.args\);$/)] : []);
+});
+
+test("the bundle holds the runtime under test, never the other one", () => {
+  const bundle = readFileSync(path.join(tmp, "cli", BUNDLE_FILE), "utf8");
+  expect(bundle).toContain(`fqn: "${TEST_RUNTIME}.TerraformStack"`);
+  expect(bundle).not.toContain(`fqn: "${OTHER_RUNTIME}.TerraformStack"`);
+  expect(bundle).toContain(`fqn: "@${TEST_RUNTIME}/provider-aws.provider.AwsProvider"`);
+  expect(bundle).not.toContain(`"@${OTHER_RUNTIME}/provider-aws.`);
 });
 
 test.each([
