@@ -1,30 +1,50 @@
 /**
- * A fresh CDKTF project outside this repository that installs guardduty-cdktf from its packed tarball: the
- * machinery of packed-tarball.test.ts. Everything is offline and happens in a temporary directory:
+ * A fresh CDKTF (or CDK Terrain) project outside this repository that installs guardduty-cdktf (or guardduty-cdktn)
+ * from its packed tarball: the machinery of packed-tarball.test.ts, for the runtime of the jest project
+ * (test/consumer/runtimes.ts). Everything is offline and happens in a temporary directory:
  *
  * 1. `npm pack --dry-run` of this repository says which files the package ships (the `files` whitelist);
  * 2. those files, a fresh `tsc -p tsconfig.build.json` and the bundled command of scripts/build-cli.ts (both into the
  *    temp dir, never into dist/, as `npm run build` makes them) are staged and packed with
- *    `npm pack --offline --ignore-scripts`, which gives the tarball a user would install;
+ *    `npm pack --offline --ignore-scripts`, which gives the tarball a user would install; for cdktn, the compiled files
+ *    go through scripts/build-cdktn.ts first, as `npm run build` makes dist-cdktn/, and that package is packed;
  * 3. the tarball is extracted with `tar` into `<consumer>/node_modules/guardduty-cdktf`, and the peer
  *    dependencies, zod, typescript and @types/node are symlinked from this repository's node_modules (one copy
- *    of cdktf and constructs, as a real install with peer dependencies gives);
- * 4. the consumer's programs import only from "guardduty-cdktf", are compiled with a strict `tsc` and run with `node`.
+ *    of cdktf or cdktn and constructs, as a real install with peer dependencies gives; never both runtimes);
+ * 4. the consumer's programs import only from "guardduty-cdktf" (or, translated by `forRuntime`, "guardduty-cdktn",
+ *    cdktn and @cdktn/provider-aws), are compiled with a strict `tsc` and run with `node`.
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { buildCdktnPackage } from "../../scripts/build-cdktn";
 import { buildCli } from "../../scripts/build-cli";
 import type { SynthDoc } from "../helpers";
+import { PACKAGES, TEST_RUNTIME } from "./runtimes";
 
 /** This repository. */
 export const ROOT = path.join(__dirname, "..", "..");
-export const PACKAGE_NAME = "guardduty-cdktf";
+/** The package under test: guardduty-cdktf, or guardduty-cdktn in jest's cdktn project. */
+export const PACKAGE_NAME = PACKAGES[TEST_RUNTIME].library;
+/** The AWS provider package beside it. */
+export const PROVIDER_PACKAGE = PACKAGES[TEST_RUNTIME].provider;
 /**
  * What the consumer gets from this repository's node_modules: the peer dependencies, the package's own
  * dependency (zod), and what any TypeScript CDKTF project compiles with.
  */
-export const LINKED_PACKAGES = ["cdktf", "constructs", "@cdktf/provider-aws", "zod", "typescript", "@types/node"];
+export const LINKED_PACKAGES = [TEST_RUNTIME, "constructs", PROVIDER_PACKAGE, "zod", "typescript", "@types/node"];
+
+/**
+ * A consumer program written for cdktf, as a cdktn project writes it: imports of "cdktf", "@cdktf/provider-aws/lib/..."
+ * and "guardduty-cdktf" become "cdktn", "@cdktn/provider-aws/lib/..." and "guardduty-cdktn". Unchanged for cdktf.
+ */
+export function forRuntime(source: string): string {
+  if (TEST_RUNTIME === "cdktf") return source;
+  return source
+    .replace(/from "cdktf"/g, 'from "cdktn"')
+    .replace(/"@cdktf\/provider-aws\/lib\//g, '"@cdktn/provider-aws/lib/')
+    .replace(/"guardduty-cdktf"/g, '"guardduty-cdktn"');
+}
 
 const TSC = require.resolve("typescript/bin/tsc");
 /** npm without the registry: no update check, no audit, no fund lookup. */
@@ -91,8 +111,14 @@ export async function packLibrary(tmp: string): Promise<PackResult & { readonly 
     fs.copyFileSync(path.join(ROOT, file), path.join(stage, file));
   }
   mustRun(process.execPath, [TSC, "-p", path.join(ROOT, "tsconfig.build.json"), "--outDir", path.join(stage, "dist")], ROOT);
-  await buildCli(path.join(stage, "dist", "cli"));
-  const packed = npmPack(stage, ["--pack-destination", tmp]);
+  let packageDir = stage;
+  if (TEST_RUNTIME === "cdktn") {
+    packageDir = path.join(tmp, "stage-cdktn"); // dist-cdktn/ as `npm run build` writes it, from the same compiled files
+    await buildCdktnPackage(path.join(stage, "dist"), packageDir);
+  } else {
+    await buildCli(path.join(stage, "dist", "cli"));
+  }
+  const packed = npmPack(packageDir, ["--pack-destination", tmp]);
   return { ...packed, tarball: path.join(tmp, packed.filename) };
 }
 
@@ -136,11 +162,11 @@ export function createConsumer(tmp: string, tarball: string, programs: readonly 
   }
   fs.writeFileSync(
     path.join(dir, "package.json"),
-    `${JSON.stringify({ name: "existing-cdktf-project", version: "1.0.0", private: true, dependencies: { [PACKAGE_NAME]: "file:guardduty-cdktf.tgz" } }, null, 2)}\n`,
+    `${JSON.stringify({ name: `existing-${TEST_RUNTIME}-project`, version: "1.0.0", private: true, dependencies: { [PACKAGE_NAME]: `file:${PACKAGE_NAME}.tgz` } }, null, 2)}\n`,
   );
   fs.writeFileSync(path.join(dir, "tsconfig.json"), `${JSON.stringify(CONSUMER_TSCONFIG, null, 2)}\n`);
   fs.mkdirSync(path.join(dir, "src"));
-  for (const p of programs) fs.writeFileSync(path.join(dir, "src", `${p.name}.ts`), p.source);
+  for (const p of programs) fs.writeFileSync(path.join(dir, "src", `${p.name}.ts`), forRuntime(p.source));
   return dir;
 }
 
@@ -172,38 +198,43 @@ export function synthConsumer(dir: string, name: string): Synthesized {
   return { status: r.status, stderr: r.stderr, stacks };
 }
 
-/** One cold `require("guardduty-cdktf")` in a fresh node process. */
-export interface LoadSample {
-  readonly ms: number;
+/**
+ * What one cold `require("<package>")` loads, in a fresh node process: what the code controls, so what the tests check
+ * (how long it takes depends on the machine and its load: `npm run bench` measures that, as a ratio to
+ * `require("cdktf")` in the same run).
+ */
+export interface LoadedModules {
   /** Where the package resolved to. */
   readonly resolved: string;
-  /** Modules of @cdktf/provider-aws that were loaded from the package root (must be none: 2.5 s, 500 MB). */
+  /** Every module file loaded. */
+  readonly modules: number;
+  /** Modules of the provider package loaded from its root (must be none: 2.5 s, 500 MB). */
   readonly providerRoots: readonly string[];
-  /** How many of @cdktf/provider-aws's lib/<resource> submodules were loaded. */
+  /** How many of the provider package's lib/<resource> submodules were loaded. */
   readonly providerSubmodules: number;
+  /** Loaded files by package (`cdktf`, `@cdktn/provider-aws`, `zod`, ...; the library itself under its name). */
+  readonly byPackage: Readonly<Record<string, number>>;
 }
 
 const LOAD_SCRIPT = `
-const t = process.hrtime.bigint();
 require(${JSON.stringify(PACKAGE_NAME)});
-const ms = Number(process.hrtime.bigint() - t) / 1e6;
 const loaded = Object.keys(require.cache);
+const byPackage = {};
+for (const k of loaded) {
+  const m = /node_modules[\\\\/]((?:@[^\\\\/]+[\\\\/])?[^\\\\/]+)[\\\\/](?!.*node_modules)/.exec(k);
+  const name = m ? m[1].replace(/\\\\/g, "/") : "(outside node_modules)";
+  byPackage[name] = (byPackage[name] || 0) + 1;
+}
 process.stdout.write(JSON.stringify({
-  ms,
   resolved: require.resolve(${JSON.stringify(PACKAGE_NAME)}),
-  providerRoots: loaded.filter((k) => /@cdktf[\\\\/]provider-aws[\\\\/](lib[\\\\/])?index\\.js$/.test(k)),
-  providerSubmodules: new Set(loaded.map((k) => (/@cdktf[\\\\/]provider-aws[\\\\/]lib[\\\\/]([^\\\\/]+)[\\\\/]/.exec(k) || [])[1]).filter(Boolean)).size,
+  modules: loaded.length,
+  providerRoots: loaded.filter((k) => /@cdkt[fn][\\\\/]provider-aws[\\\\/](lib[\\\\/])?index\\.js$/.test(k)),
+  providerSubmodules: new Set(loaded.map((k) => (/@cdkt[fn][\\\\/]provider-aws[\\\\/]lib[\\\\/]([^\\\\/]+)[\\\\/]/.exec(k) || [])[1]).filter(Boolean)).size,
+  byPackage,
 }));
 `;
 
-/** Measures `require("guardduty-cdktf")` from the consumer project, each time in a new node process. */
-export function measureLoad(dir: string, runs: number): LoadSample[] {
-  return Array.from({ length: runs }, () => JSON.parse(mustRun(process.execPath, ["-e", LOAD_SCRIPT], dir).stdout) as LoadSample);
-}
-
-/** The median of some numbers. */
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+/** What `require("<package>")` loads from the consumer project, in a new node process. */
+export function loadedModules(dir: string): LoadedModules {
+  return JSON.parse(mustRun(process.execPath, ["-e", LOAD_SCRIPT], dir).stdout) as LoadedModules;
 }

@@ -311,7 +311,9 @@ app.synth();
       expect(Object.keys(stacks.workload.resource ?? {})).toEqual(["aws_s3_bucket"]);
 
       const doc = stacks["org-guardduty"];
-      expect(doc.terraform?.backend?.s3).toMatchObject({ bucket: "org-terraform-state", key: "guardduty/terraform.tfstate", region: "eu-west-1" });
+      expect(doc.terraform?.backend?.s3).toMatchObject({
+        bucket: "org-terraform-state", key: "guardduty/terraform.tfstate", region: "eu-west-1", encrypt: true, use_lockfile: true,
+      });
       expect((doc.provider?.aws ?? []).map((p) => [p.alias, p.allowed_account_ids?.[0]])).toEqual([
         ["management", "111111111111"], ["security", "222222222222"], ["log-archive", "333333333333"],
         ["member-444455556666", "444455556666"],
