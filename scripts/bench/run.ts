@@ -8,11 +8,17 @@
  * `guardduty-cdktf synth <estate.json> --out <dir>` (modules/cli). Checks every target, prints PASS or FAIL for each,
  * exits 1 on a FAIL, and ends with one `bench: ...` line. Results and the machine they were measured on:
  * scripts/bench/RESULTS.md. Never part of `npm test`.
+ *
+ * Also the time to load the library (`require` of the compiled modules/index.js, as dist/index.js, and of the same
+ * build for cdktn, as guardduty-cdktn's dist/index.js), as a ratio to `require("cdktf")` (and `require("cdktn")`)
+ * measured in the same rounds: a load time in milliseconds says more about the machine's load than about the code,
+ * so the tests check only what is loaded (test/consumer) and the time lives here.
  */
 import { execFileSync } from "child_process";
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
+import { buildCdktnPackage } from "../build-cdktn";
 import { buildCli } from "../build-cli";
 import { countOutput, countStack, type OutputCounts, type StackCounts } from "./count";
 import { measureAll, median, runOnce, type Command, type Measurement } from "./measure";
@@ -23,6 +29,8 @@ const ROOT = path.join(__dirname, "..", "..");
 const SPLIT = { split: "region", invitedMemberGroups: 2 };
 /** Rounds measured after the warm-up; each result is a median over them. */
 const ROUNDS = 9;
+/** Loading the library may take at most this many times loading its runtime alone (a root provider import: over 10 x). */
+const MAX_LOAD_RATIO = 2;
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
@@ -37,6 +45,8 @@ interface Compiled {
   readonly naive: string;
   readonly floor: string;
   readonly minimum: string;
+  /** `node <script>` processes that only require one module: cdktf, cdktn, the library for each. */
+  readonly load: { readonly cdktf: string; readonly library: string; readonly cdktn: string; readonly libraryCdktn: string };
 }
 
 /** Compiles the benchmark's processes and the modules into `dir`, where Node finds the project's node_modules. */
@@ -46,8 +56,19 @@ async function compile(dir: string): Promise<Compiled> {
   });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   await buildCli(path.join(dir, "modules", "cli"));
+  await buildCdktnPackage(path.join(dir, "modules"), path.join(dir, "guardduty-cdktn")); // as dist-cdktn/ from dist/
   const script = (name: string) => path.join(dir, "scripts", "bench", `${name}.js`);
+  const loader = (name: string, target: string) => {
+    const file = path.join(dir, `load-${name}.js`);
+    writeFileSync(file, `require(${JSON.stringify(target)});\n`);
+    return file;
+  };
+  const load = {
+    cdktf: loader("cdktf", "cdktf"), library: loader("library", "./modules/index.js"),
+    cdktn: loader("cdktn", "cdktn"), libraryCdktn: loader("library-cdktn", "./guardduty-cdktn/dist/index.js"),
+  };
   return {
+    load,
     ours: path.join(dir, "modules", "cli", "run.js"), oursUnbundled: path.join(dir, "modules", "cli", "cli.js"),
     naive: script("naive-synth"), floor: script("floor"), minimum: script("cdktf-minimum"),
   };
@@ -109,10 +130,16 @@ async function main(): Promise<number> {
       { label: "ours, no code cache", script: js.ours, args: ["synth", estates.org1000, "--out"], env: { GUARDDUTY_CDKTF_NO_CACHE: "1" } },
       { label: "ours, unbundled", script: js.oursUnbundled, args: ["synth", estates.org1000, "--out"] },
       { label: "naive", script: js.naive, args: [estates.org1000] },
+      // next to each other, so that a ratio's two sides see the same load
+      { label: "require(cdktf)", script: js.load.cdktf, args: [] },
+      { label: "require(guardduty-cdktf)", script: js.load.library, args: [] },
+      { label: "require(cdktn)", script: js.load.cdktn, args: [] },
+      { label: "require(guardduty-cdktn)", script: js.load.libraryCdktn, args: [] },
     ];
     process.stdout.write(`measuring ${commands.length} processes: a warm-up each, then ${ROUNDS} rounds in turn ...`);
     const progress = (round: number) => process.stdout.write(` ${round}`);
-    const [floor, ours, invited100, invited200, org2000, minimum, split, noCache, unbundled, naive] = measureAll(work, commands, ROUNDS, progress);
+    const [floor, ours, invited100, invited200, org2000, minimum, split, noCache, unbundled, naive, loadCdktf, loadLibrary, loadCdktn, loadLibraryCdktn] =
+      measureAll(work, commands, ROUNDS, progress);
     console.log("");
     const oursCounts = countOutput(ours.outdir);
     const floorDoc = countStack("org", path.join(floor.outdir, "cdk.tf.json"));
@@ -144,6 +171,11 @@ async function main(): Promise<number> {
     const slope50to100 = paired(ours, invited100, (x, y) => (y - x) / 50);
     const slope100to200 = paired(invited100, invited200, (x, y) => (y - x) / 100);
     const change2000 = paired(ours, org2000, (x, y) => (y - x) / x);
+    const loadRatio = paired(loadCdktf, loadLibrary, (x, y) => y / x);
+    const loadRatioCdktn = paired(loadCdktn, loadLibraryCdktn, (x, y) => y / x);
+    console.log(`load (whole node processes): require("guardduty-cdktf") ${loadLibrary.ms.toFixed(0)} ms = ${loadRatio.toFixed(2)} x require("cdktf") ` +
+      `(${loadCdktf.ms.toFixed(0)} ms); require("guardduty-cdktn") ${loadLibraryCdktn.ms.toFixed(0)} ms = ${loadRatioCdktn.toFixed(2)} x ` +
+      `require("cdktn") (${loadCdktn.ms.toFixed(0)} ms); per round, median`);
     const targets: Array<[boolean, string]> = [
       [ours.ms <= 5 * floor.ms, `ours <= 5 x floor: ${ours.ms.toFixed(0)} ms vs 5 x ${floor.ms.toFixed(0)} ms (${(ours.ms / floor.ms).toFixed(1)}x)`],
       [naive.ms >= 10 * ours.ms, `naive >= 10 x ours: ${naive.ms.toFixed(0)} ms vs 10 x ${ours.ms.toFixed(0)} ms (${(naive.ms / ours.ms).toFixed(1)}x)`],
@@ -156,11 +188,15 @@ async function main(): Promise<number> {
       [slope100to200 <= 1.25 * Math.max(slope50to100, 0) + 0.5,
         `invited members grow it at most linearly: ${ours.ms.toFixed(0)} / ${invited100.ms.toFixed(0)} / ${invited200.ms.toFixed(0)} ms for 50 / 100 / 200; ` +
         `${slope50to100.toFixed(2)} then ${slope100to200.toFixed(2)} ms per added member (per round, median)`],
+      [loadRatio <= MAX_LOAD_RATIO && loadRatioCdktn <= MAX_LOAD_RATIO,
+        `loading the library <= ${MAX_LOAD_RATIO} x loading its runtime: ${loadRatio.toFixed(2)} x require("cdktf"), ` +
+        `${loadRatioCdktn.toFixed(2)} x require("cdktn") (per round, median)`],
     ];
     console.log("targets:");
     for (const [ok, text] of targets) console.log(`  ${ok ? "PASS" : "FAIL"} ${text}`);
     console.log(`bench: ours_ms=${ours.ms.toFixed(0)} naive_ms=${naive.ms.toFixed(0)} floor_ms=${floor.ms.toFixed(0)} ` +
-      `rss_mb=${ours.rssMb.toFixed(0)} providers=${oursCounts.providers} accounts=${oursCounts.accounts}`);
+      `rss_mb=${ours.rssMb.toFixed(0)} providers=${oursCounts.providers} accounts=${oursCounts.accounts} ` +
+      `load_ratio_cdktf=${loadRatio.toFixed(2)} load_ratio_cdktn=${loadRatioCdktn.toFixed(2)}`);
     return targets.every(([ok]) => ok) ? 0 : 1;
   } finally {
     rmSync(work, { recursive: true, force: true });
