@@ -6,6 +6,7 @@ import { named } from "../topology/addresses";
 import { regionIterator } from "../topology/for-each";
 import { instanceAddress, MovedBlock } from "../topology/moved-block";
 import { byText } from "../topology/order";
+import { isKnownRegion } from "../topology/regions";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
 
@@ -17,7 +18,8 @@ export interface DelegatedAdministratorProps {
   readonly administratorAccountId: string;
   readonly regions: readonly string[];
   /**
-   * The region designated first, alone; the others follow once it is done.
+   * The region designated first, alone; the others follow once it is done. When it is not among `regions` (a stack of a
+   * split estate whose home region another stack designates, ordered by stack dependencies), every region here follows.
    * @default - the first of the regions in sorted order
    */
   readonly firstRegion?: string;
@@ -30,24 +32,25 @@ export interface DelegatedAdministratorProps {
  * (`aws_guardduty_organization_admin_account`). It also enables GuardDuty's trusted access in AWS Organizations and
  * registers the delegated administrator there.
  *
- * The first region is designated alone (`first`), the others after it (`designation`, for_each over the rest):
+ * The first region is designated alone (`first`), the others after it (`rest`, for_each over them):
  * each EnableOrganizationAdminAccount is a single call the provider does not retry
  * (internal/service/guardduty/organization_admin_account.go), and designating in many regions at once has failed in
  * all regions but one (aws-secure-environment-accelerator issue 778; AWS's reference solution retries). Once the
  * first is ENABLED (the provider's Create waits for ListOrganizationAdminAccounts to say so), the organization-wide
  * registration exists and the other regions only add theirs. No extra wait follows: what depends on the designation
- * starts after those Creates returned. An earlier deployment had the first region in `designation`: a `moved` block
- * carries its state over, so the plan says "has moved to", never destroy.
+ * starts after those Creates returned. Earlier versions held every region in one resource (`..._admin_account`): a
+ * `moved` block carries the first region's state over to `..._first_admin_account`, so the plan of an existing
+ * deployment says "has moved to", never destroy.
  *
  * @example
  * new DelegatedAdministrator(stack, "Designation", { managementProvider, administratorAccountId: "222222222222",
  *   regions: ["eu-west-1"], dependsOn: [admin.detector] });
  */
 export class DelegatedAdministrator extends Construct {
-  /** The designations after the first (or the only one when there is one region), for_each keyed by region. */
-  public readonly designation: GuarddutyOrganizationAdminAccount;
-  /** The first region's designation, when there are several regions. */
+  /** The first region's designation (for_each with that one region); absent when firstRegion is not among regions. */
   public readonly first?: GuarddutyOrganizationAdminAccount;
+  /** The other regions' designations, after the first; absent with one region. */
+  public readonly rest?: GuarddutyOrganizationAdminAccount;
   /** Every designation resource: what depends on "the designation" depends on these. */
   public readonly designations: readonly GuarddutyOrganizationAdminAccount[];
   /** The region designated first. */
@@ -60,9 +63,7 @@ export class DelegatedAdministrator extends Construct {
     assertRegions("regions", props.regions);
     const sorted = [...props.regions].sort(byText);
     this.firstRegion = props.firstRegion ?? sorted[0];
-    if (!sorted.includes(this.firstRegion)) {
-      throw new Error(`firstRegion must be one of regions (${sorted.join(", ")}); got "${this.firstRegion}"`);
-    }
+    if (!isKnownRegion(this.firstRegion)) throw new Error(`firstRegion must be a known AWS region code; got "${this.firstRegion}"`);
     const designate = (id: string, regionList: readonly string[], dependsOn: ITerraformDependable[] | undefined) => {
       const it = regionIterator(regionList);
       return named(
@@ -75,15 +76,20 @@ export class DelegatedAdministrator extends Construct {
         }),
       );
     };
-    const rest = sorted.filter((r) => r !== this.firstRegion);
-    if (rest.length === 0) {
-      this.designation = designate("AdminAccount", sorted, props.dependsOn);
-      this.designations = [this.designation];
-      return;
+    // The first region has the same address whether the construct holds one region (a stack of a split estate) or all.
+    if (sorted.includes(this.firstRegion)) {
+      this.first = designate("FirstAdminAccount", [this.firstRegion], props.dependsOn);
+      // Where earlier versions kept it: the "AdminAccount" resource, which named() calls `<path>_admin_account`.
+      const legacy = {
+        terraformResourceType: this.first.terraformResourceType,
+        friendlyUniqueId: this.first.friendlyUniqueId.replace(/(^|_)first_admin_account$/, "$1admin_account"),
+      };
+      new MovedBlock(this, "FirstMoved", { from: instanceAddress(legacy, this.firstRegion), to: instanceAddress(this.first, this.firstRegion) });
     }
-    this.first = designate("FirstAdminAccount", [this.firstRegion], props.dependsOn);
-    this.designation = designate("AdminAccount", rest, [this.first, ...(props.dependsOn ?? [])]);
-    this.designations = [this.first, this.designation];
-    new MovedBlock(this, "FirstMoved", { from: instanceAddress(this.designation, this.firstRegion), to: instanceAddress(this.first, this.firstRegion) });
+    const rest = sorted.filter((r) => r !== this.firstRegion);
+    if (rest.length > 0) {
+      this.rest = designate("AdminAccount", rest, [...(this.first ? [this.first] : []), ...(props.dependsOn ?? [])]);
+    }
+    this.designations = [this.first, this.rest].filter((d): d is GuarddutyOrganizationAdminAccount => d !== undefined);
   }
 }

@@ -160,7 +160,7 @@ export class GuardDutyOrganization extends Construct {
       managementProvider: props.managementProvider,
       administratorAccountId: props.administratorAccountId,
       regions,
-      firstRegion: regions.includes(homeRegion) ? homeRegion : undefined,
+      firstRegion: homeRegion,
       dependsOn: [this.administrator.detector],
     });
     this.autoEnable = new OrganizationAutoEnable(this, "AutoEnable", {

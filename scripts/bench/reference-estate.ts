@@ -35,13 +35,13 @@ export function invitedMemberId(i: number): string {
 
 /**
  * A member's overrides, varied the way a real estate is: every 10th account keeps EKS audit logs off, every 3rd
- * turns on Lambda network logs (which the organization auto-enables for NEW accounts only), the rest pin S3
- * protection on.
+ * turns on Lambda network logs (which the organization auto-enables for NEW accounts only), the rest keep RDS login
+ * events off. (A `true` override of a plan auto-enabled for ALL is dropped by the estate file as pointless.)
  */
 function overrides(i: number): Record<string, boolean> {
   if (i % 10 === 0) return { EKS_AUDIT_LOGS: false };
   if (i % 3 === 0) return { LAMBDA_NETWORK_LOGS: true };
-  return { S3_DATA_EVENTS: true };
+  return { RDS_LOGIN_EVENTS: false };
 }
 
 /** A reference estate file (raw JSON, as written by a user). */

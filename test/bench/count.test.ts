@@ -18,8 +18,8 @@ function synthInto(raw: unknown): string {
 
 test("counts providers, accounts, resource blocks and for_each instances as npm run synth reports them", () => {
   const counts = countOutput(synthInto(exampleRaw()));
-  expect(counts).toMatchObject({ providers: 4, accounts: 4, resourceBlocks: 57, instances: 101, oneProviderPerAccount: true });
-  expect(counts.largest).toMatchObject({ stack: "guardduty", instances: 101 });
+  expect(counts).toMatchObject({ providers: 4, accounts: 4, resourceBlocks: 67, instances: 126, oneProviderPerAccount: true });
+  expect(counts.largest).toMatchObject({ stack: "guardduty", instances: 126 });
   expect(counts.bytes).toBeGreaterThan(10_000);
 });
 

@@ -275,11 +275,12 @@ app.synth();
       const detectors = doc.resource?.aws_guardduty_detector ?? {};
       expect(detectors.guard_duty_organization_administrator_detector).toMatchObject({ provider: "aws.security" });
       expect(forEachKeys(detectors.guard_duty_organization_administrator_detector)).toEqual(REGIONS);
-      const designation = only(doc, "aws_guardduty_organization_admin_account");
-      expect(designation).toMatchObject({ provider: "aws.management", admin_account_id: "222222222222" });
-      expect(forEachKeys(designation)).toEqual(REGIONS);
+      const designations = doc.resource?.aws_guardduty_organization_admin_account ?? {};
+      expect(designations.guard_duty_organization_delegation_first_admin_account).toMatchObject({ provider: "aws.management", admin_account_id: "222222222222" });
+      expect(forEachKeys(designations.guard_duty_organization_delegation_first_admin_account)).toEqual(["eu-west-1"]);
+      expect(forEachKeys(designations.guard_duty_organization_delegation_admin_account)).toEqual(["us-east-1"]);
       expect(only(doc, "aws_guardduty_organization_configuration").provider).toBe("aws.security");
-      const invitation = only(doc, "aws_guardduty_member");
+      const invitation = doc.resource!.aws_guardduty_member.guard_duty_organization_invited_invitation;
       expect(invitation.provider).toBe("aws.security");
       expect(forEachKeys(invitation)).toEqual(["eu-west-1/444455556666", "us-east-1/444455556666"]);
       expect(only(doc, "aws_guardduty_invite_accepter").provider).toBe("aws.member-444455556666");
@@ -320,8 +321,8 @@ app.synth();
       ]);
       expect(Object.keys(doc.resource ?? {}).sort()).toEqual([
         "aws_guardduty_detector", "aws_guardduty_detector_feature", "aws_guardduty_invite_accepter", "aws_guardduty_member",
-        "aws_guardduty_organization_admin_account", "aws_guardduty_organization_configuration",
-        "aws_guardduty_organization_configuration_feature",
+        "aws_guardduty_member_detector_feature", "aws_guardduty_organization_admin_account", "aws_guardduty_organization_configuration",
+        "aws_guardduty_organization_configuration_feature", "aws_iam_service_linked_role",
       ]);
       const detector = doc.resource!.aws_guardduty_detector.estate_organization_administrator_detector;
       expect(detector.provider).toBe("aws.security");

@@ -30,7 +30,9 @@ test("every part of the organization core exists in every region", () => {
   expect(regionsOf("aws_guardduty_detector", "estate_organization_administrator_detector")).toEqual(REGIONS);
   expect(regionsOf("aws_guardduty_organization_admin_account")).toEqual(REGIONS);
   expect(regionsOf("aws_guardduty_organization_configuration")).toEqual(REGIONS);
-  expect(regionsOf("aws_guardduty_member")).toEqual(REGIONS);
+  expect(regionsOf("aws_guardduty_member", "estate_organization_invited_invitation")).toEqual(REGIONS);
+  expect(regionsOf("aws_guardduty_member", "estate_organization_management_account_member")).toEqual(REGIONS);
+  expect(regionsOf("aws_guardduty_detector", "estate_organization_management_account_detector")).toEqual(REGIONS);
   expect(regionsOf("aws_guardduty_invite_accepter")).toEqual(REGIONS);
   expect(regionsOf("aws_guardduty_detector_feature")).toEqual(REGIONS.flatMap((r) => Array(6).fill(r)).sort());
   expect(regionsOf("aws_guardduty_organization_configuration_feature")).toEqual(REGIONS.flatMap((r) => Array(6).fill(r)).sort());
@@ -92,15 +94,18 @@ test("every policy document of the example is JSON once Terraform fills in its r
   }
 });
 
-test("organization members with plan overrides become member detector features, after auto-enable", () => {
+test("organization members with plan overrides become member detector features, after their enrolment", () => {
   const raw = exampleRaw();
   raw.organizationMembers = [{ accountId: "123412341234", protectionPlans: { EKS_AUDIT_LOGS: false } }];
   const { doc } = synthEstate(raw);
   const f = resources(doc, "aws_guardduty_member_detector_feature").estate_organization_member_overrides_eks_audit_logs_disabled;
   expect(f).toMatchObject({ provider: "aws.security", name: "EKS_AUDIT_LOGS", status: "DISABLED",
-    depends_on: ["aws_guardduty_organization_configuration.estate_organization_auto_enable_configuration"] });
-  const keys = resourceInstances(doc as any).filter((i) => i.type === "aws_guardduty_member_detector_feature").map((i) => i.key);
+    depends_on: ["aws_guardduty_member.estate_organization_members_member"] });
+  const keys = resourceInstances(doc as any)
+    .filter((i) => i.type === "aws_guardduty_member_detector_feature" && i.name.includes("member_overrides")).map((i) => i.key);
   expect(keys).toEqual(REGIONS.map((r) => `${r}/123412341234`));
+  const members = resourceInstances(doc as any).filter((i) => i.name === "estate_organization_members_member").map((i) => i.key);
+  expect(members).toEqual(REGIONS.map((r) => `${r}/123412341234`));
 });
 
 test("a plan excluded in a region is left out there for the administrator, the organization and member overrides", () => {
@@ -109,6 +114,16 @@ test("a plan excluded in a region is left out there for the administrator, the o
   raw.organizationMembers = [{ accountId: "123412341234", protectionPlans: { RDS_LOGIN_EVENTS: false } }];
   const instances = resourceInstances(synthEstate(raw).doc as any);
   const rds = instances.filter((i) => i.name.includes("rds_login_events"));
-  expect(rds.length).toBe(6); // detector, organization and member features in eu-west-1 and us-east-1
+  expect(rds.length).toBe(8); // detector, organization, member override and invited member features in eu-west-1 and us-east-1
   expect(rds.some((i) => i.region === "me-south-1")).toBe(false);
+});
+
+test("the one address the example's earlier version had that moved, the home region's designation, is carried over by a moved block", () => {
+  const { doc } = synthEstate(exampleRaw());
+  expect(doc.moved).toEqual([{
+    from: 'aws_guardduty_organization_admin_account.estate_organization_delegation_admin_account["eu-west-1"]',
+    to: 'aws_guardduty_organization_admin_account.estate_organization_delegation_first_admin_account["eu-west-1"]',
+  }]);
+  const rest = resources(doc, "aws_guardduty_organization_admin_account").estate_organization_delegation_admin_account;
+  expect(Object.keys(rest.for_each)).toEqual(["me-south-1", "us-east-1"]);
 });

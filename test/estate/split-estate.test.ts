@@ -37,12 +37,12 @@ function providersUsed(doc: SynthDoc): Set<string> {
   return used;
 }
 
-test("split by region: a home stack and a stack per region, the home ordered after the regions it reads", () => {
+test("split by region: a home stack and a stack per region, the home ordered after the regions it reads, the home region's stack first", () => {
   const { stacks, dependencies } = synthSplit(SPLITS.region);
   expect(Object.keys(stacks).sort()).toEqual(["guardduty-eu-west-1", "guardduty-home", "guardduty-me-south-1", "guardduty-us-east-1"]);
   expect(dependencies).toEqual({
     "guardduty-home": ["guardduty-eu-west-1", "guardduty-me-south-1", "guardduty-us-east-1"],
-    "guardduty-eu-west-1": [], "guardduty-me-south-1": [], "guardduty-us-east-1": [],
+    "guardduty-eu-west-1": [], "guardduty-me-south-1": ["guardduty-eu-west-1"], "guardduty-us-east-1": ["guardduty-eu-west-1"],
   });
 });
 
@@ -83,10 +83,11 @@ describe.each(Object.entries(SPLITS))("split: %s", (_, stacksSection) => {
     expect(all.sort()).toEqual(instances(unsplit.stacks.guardduty).sort());
   });
 
-  test("the only additions are aws_guardduty_detector data sources", () => {
-    expect(unsplit.stacks.guardduty.data).toBeUndefined();
+  test("the only additions are data sources: aws_guardduty_detector, and the plan-time checks each stack repeats", () => {
+    const checks = ["aws_organizations_organization", "aws_regions"];
+    expect(Object.keys(unsplit.stacks.guardduty.data ?? {}).sort()).toEqual(checks);
     for (const doc of Object.values(split.stacks)) {
-      expect(Object.keys(doc.data ?? {}).filter((type) => type !== "aws_guardduty_detector")).toEqual([]);
+      expect(Object.keys(doc.data ?? {}).filter((type) => type !== "aws_guardduty_detector" && !checks.includes(type))).toEqual([]);
     }
   });
 

@@ -56,7 +56,7 @@ describe("with a plan", () => {
 
   test("counts a first apply as all creates", () => {
     const { markdown, plan } = buildReview(stacks, planFor(stacks));
-    expect(plan).toMatchObject({ create: 101, update: 0, delete: 0, replace: 0 });
+    expect(plan).toMatchObject({ create: 126, update: 0, delete: 0, replace: 0 });
     expect(markdown).toContain("No detector, findings bucket or key is destroyed or replaced.");
   });
 
