@@ -3,6 +3,7 @@ import { TerraformVariable } from "cdktf";
 import { InvitedMembers } from "../../modules/organization/invited-members";
 import { AdministratorDetectors } from "../../modules/organization/administrator-detectors";
 import { forEachEntries, instanceArgument, resourceInstances } from "../../modules/review/synthesized";
+import { resolvePlans } from "../../modules/config/estate-config";
 import { ACCOUNTS, resources, type SynthDoc } from "../helpers";
 import { orgStack, REGIONS } from "./fixtures";
 
@@ -179,4 +180,35 @@ test("fails on a token in a member's account ID (it names Terraform addresses)",
   const m = { accountId: ACCOUNTS.invited, email: "a@example.com", provider: ctx.member };
   expect(() => new InvitedMembers(ctx.stack, "A", { ...base, members: [{ ...m, accountId: text }] }))
     .toThrow(/members\[\]\.accountId must be a literal account ID \(it names Terraform addresses\); got a token/);
+});
+
+test("with the estate's plans, the administrator sets each plan on every member after every acceptance", () => {
+  const { synth } = build({ protectionPlans: resolvePlans({ RDS_LOGIN_EVENTS: { enabled: false } }, "ALL") });
+  const doc = synth();
+  const features = resources(doc, "aws_guardduty_member_detector_feature");
+  expect(Object.keys(features).sort()).toEqual([
+    "invited_feature_ebs_malware_protection", "invited_feature_eks_audit_logs", "invited_feature_lambda_network_logs",
+    "invited_feature_rds_login_events", "invited_feature_runtime_monitoring", "invited_feature_s3_data_events",
+  ]);
+  expect(features.invited_feature_rds_login_events).toMatchObject({
+    provider: "aws.security", name: "RDS_LOGIN_EVENTS", status: "DISABLED", account_id: "${each.value.account_id}",
+    detector_id: "${aws_guardduty_detector.admin_detector[each.value.region].id}",
+    depends_on: ["aws_guardduty_invite_accepter.invited_member_444455556666_accepter"],
+  });
+  expect(features.invited_feature_runtime_monitoring.additional_configuration).toHaveLength(3);
+  const keys = resourceInstances(doc as any).filter((i) => i.name === "invited_feature_s3_data_events").map((i) => i.key);
+  expect(keys).toEqual(["eu-west-1/444455556666", "me-south-1/444455556666", "us-east-1/444455556666"]);
+});
+
+test("without plans, invited members keep GuardDuty's defaults (no member features)", () => {
+  const { synth, invited } = build();
+  expect(invited.features).toEqual([]);
+  expect(resources(synth(), "aws_guardduty_member_detector_feature")).toEqual({});
+});
+
+test("each member's own account must have the opt-in regions enabled: the plan stops otherwise", () => {
+  const doc = build().synth();
+  const check = doc.data!.aws_regions.invited_member_444455556666_regions_enabled;
+  expect(check.provider).toBe("aws.member-444455556666");
+  expect(check.lifecycle.postcondition[0].condition).toBe('${length(setsubtract(["me-south-1"], self.names)) == 0}');
 });

@@ -1,6 +1,7 @@
 import { AdministratorDetectors } from "../../modules/organization/administrator-detectors";
 import { MemberFeatureOverrides } from "../../modules/organization/member-feature-overrides";
 import { resourceInstances } from "../../modules/review/synthesized";
+import { resolvePlans } from "../../modules/config/estate-config";
 import { resources } from "../helpers";
 import { orgStack, REGIONS } from "./fixtures";
 
@@ -37,4 +38,35 @@ test("fails on an unknown plan or a repeated account", () => {
   expect(() => build([{ accountId: "123412341234", protectionPlans: { S3: true } as any }])).toThrow(/protectionPlans has "S3"; allowed: S3_DATA_EVENTS/);
   const m = { accountId: "123412341234", protectionPlans: { EKS_AUDIT_LOGS: false } };
   expect(() => build([m, m])).toThrow(/members must not repeat an account; got 123412341234 twice/);
+});
+
+test("a Runtime Monitoring override states its three agent settings, in the API's order, as Read stores them", () => {
+  const doc = build([
+    { accountId: "123412341234", protectionPlans: { RUNTIME_MONITORING: true } },
+    { accountId: "567856785678", protectionPlans: { RUNTIME_MONITORING: false } },
+  ]);
+  const features = resources(doc, "aws_guardduty_member_detector_feature");
+  expect(features.overrides_runtime_monitoring_enabled.additional_configuration).toEqual([
+    { name: "EKS_ADDON_MANAGEMENT", status: "ENABLED" },
+    { name: "ECS_FARGATE_AGENT_MANAGEMENT", status: "ENABLED" },
+    { name: "EC2_AGENT_MANAGEMENT", status: "ENABLED" },
+  ]);
+  expect(features.overrides_runtime_monitoring_disabled.additional_configuration).toEqual([
+    { name: "EKS_ADDON_MANAGEMENT", status: "DISABLED" },
+    { name: "ECS_FARGATE_AGENT_MANAGEMENT", status: "DISABLED" },
+    { name: "EC2_AGENT_MANAGEMENT", status: "DISABLED" },
+  ]);
+});
+
+test("an enabled override follows the estate's agent management; plans without agents carry none", () => {
+  const ctx = orgStack();
+  const admin = new AdministratorDetectors(ctx.stack, "Admin", { provider: ctx.security, regions: REGIONS });
+  const plans = resolvePlans({ RUNTIME_MONITORING: { agentManagement: { EC2_AGENT_MANAGEMENT: false } } }, "ALL");
+  new MemberFeatureOverrides(ctx.stack, "Overrides", {
+    provider: ctx.security, administratorDetector: admin.detector, regions: REGIONS, protectionPlans: plans,
+    members: [{ accountId: "123412341234", protectionPlans: { RUNTIME_MONITORING: true, EKS_AUDIT_LOGS: false } }],
+  });
+  const features = resources(ctx.synth(), "aws_guardduty_member_detector_feature");
+  expect(features.overrides_runtime_monitoring_enabled.additional_configuration.map((a: any) => a.status)).toEqual(["ENABLED", "ENABLED", "DISABLED"]);
+  expect(features.overrides_eks_audit_logs_disabled.additional_configuration).toBeUndefined();
 });
