@@ -1,7 +1,8 @@
 /**
  * Writes `dist-cdktn/`: the package guardduty-cdktn, this library for CDK Terrain (cdktn, the maintained fork of the
  * archived CDK for Terraform), from the same sources as guardduty-cdktf. `npm run build` runs it after tsc has written
- * dist/; `npm pack ./dist-cdktn` (npm run pack:cdktn) turns it into a tarball. test/consumer builds it into a temporary directory instead.
+ * dist/; `npm pack ./dist-cdktn` (npm run pack:cdktn) turns it into a tarball. test/consumer builds it into a
+ * temporary directory instead.
  *
  * - dist/**\/*.js and .d.ts are copied with their module specifiers rewritten: "cdktf" -> "cdktn" and
  *   "@cdktf/provider-aws/lib/<resource>" -> "@cdktn/provider-aws/lib/<resource>" (cdktn keeps cdktf's API, the

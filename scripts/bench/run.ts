@@ -29,8 +29,11 @@ const ROOT = path.join(__dirname, "..", "..");
 const SPLIT = { split: "region", invitedMemberGroups: 2 };
 /** Rounds measured after the warm-up; each result is a median over them. */
 const ROUNDS = 9;
-/** Loading the library may take at most this many times loading its runtime alone (a root provider import: over 10 x). */
-const MAX_LOAD_RATIO = 2;
+/**
+ * Loading the library may take at most this many times loading its runtime alone: a regression catcher for a root
+ * provider import (2.5 s: over 6 x). Measured 1.6 x cdktf and 2.1 x cdktn, which loads lighter (no archiver).
+ */
+const MAX_LOAD_RATIO = 3;
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model.trim() ?? "unknown CPU";
