@@ -20,6 +20,7 @@ import {
 import { AWS_LOGS, bucketNameProblems, keyPrefix, prefixMarkerKey, prefixProblems } from "./names";
 import { DetectorRef, PolicyDocument } from "./policy-document";
 import { accountIdProblems, homeRegionProblems, providerProblems, throwIfProblems, whenKnown } from "./validate";
+import { jsonDocument } from "../topology/hcl-synth";
 
 /** Properties of {@link FindingsBucket}. */
 export interface FindingsBucketProps {
@@ -229,7 +230,7 @@ export class FindingsBucket extends Construct {
       new S3BucketPolicy(this, "Policy", {
         ...common,
         bucket: this.bucket.id,
-        policy: JSON.stringify(this.policyDocument),
+        policy: jsonDocument(this.policyDocument),
         dependsOn: [this.publicAccessBlock],
       }),
     );

@@ -8,6 +8,7 @@ import { findingsKeyPolicy } from "./key-policy";
 import { aliasNameProblems } from "./names";
 import { DetectorRef, PolicyDocument } from "./policy-document";
 import { accountIdProblems, homeRegionProblems, integerProblems, providerProblems, throwIfProblems, whenKnown } from "./validate";
+import { jsonDocument } from "../topology/hcl-synth";
 
 /** Default alias of the findings key. */
 export const DEFAULT_FINDINGS_KEY_ALIAS = "alias/guardduty-findings-export";
@@ -108,7 +109,7 @@ export class FindingsKey extends Construct {
         description: `Encrypts GuardDuty findings exported by administrator account ${props.administratorAccountId}`,
         enableKeyRotation: true,
         deletionWindowInDays,
-        policy: JSON.stringify(this.policyDocument),
+        policy: jsonDocument(this.policyDocument),
         tags: props.tags,
         lifecycle: { preventDestroy: props.preventDestroy ?? true },
       }),

@@ -11,6 +11,7 @@ import { queueNameProblems } from "./names";
 import { PolicyDocument } from "./policy-document";
 import { notificationQueueKeyPolicy, notificationQueuePolicy } from "./queue-policy";
 import { accountIdProblems, homeRegionProblems, integerProblems, providerProblems, throwIfProblems, whenKnown } from "./validate";
+import { jsonDocument } from "../topology/hcl-synth";
 
 /** Default name of the notification queue (the dead-letter queue appends `-dlq`). */
 export const DEFAULT_QUEUE_NAME = "guardduty-findings-secops";
@@ -131,7 +132,7 @@ export class NotificationQueue extends Construct {
         description: `Encrypts S3 notifications of new GuardDuty findings in queue ${queueName}`,
         enableKeyRotation: true,
         deletionWindowInDays: 30,
-        policy: JSON.stringify(this.keyPolicyDocument),
+        policy: jsonDocument(this.keyPolicyDocument),
         tags: props.tags,
       }),
     );
@@ -145,7 +146,7 @@ export class NotificationQueue extends Construct {
         name: `${queueName}-dlq`,
         kmsMasterKeyId: this.key.arn,
         messageRetentionSeconds: retention,
-        redriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [queueArn] }),
+        redriveAllowPolicy: jsonDocument({ redrivePermission: "byQueue", sourceQueueArns: [queueArn] }),
         tags: props.tags,
       }),
     );
@@ -156,7 +157,7 @@ export class NotificationQueue extends Construct {
         kmsMasterKeyId: this.key.arn,
         messageRetentionSeconds: retention,
         visibilityTimeoutSeconds: visibility,
-        redrivePolicy: JSON.stringify({ deadLetterTargetArn: this.deadLetterQueue.arn, maxReceiveCount }),
+        redrivePolicy: jsonDocument({ deadLetterTargetArn: this.deadLetterQueue.arn, maxReceiveCount }),
         tags: props.tags,
       }),
     );
@@ -170,7 +171,7 @@ export class NotificationQueue extends Construct {
       bucketAccountId: props.accountId,
     });
     this.queuePolicy = named(
-      new SqsQueuePolicy(this, "Policy", { ...common, queueUrl: this.queue.url, policy: JSON.stringify(this.policyDocument) }),
+      new SqsQueuePolicy(this, "Policy", { ...common, queueUrl: this.queue.url, policy: jsonDocument(this.policyDocument) }),
     );
     this.bucketNotification = named(
       new S3BucketNotification(this, "BucketNotification", {

@@ -8,6 +8,7 @@ import { PolicyDocument } from "./policy-document";
 import { siemReaderPolicy } from "./reader-policy";
 import { SiemReader } from "./siem-reader";
 import { accountIdProblems, providerProblems, regionProblems, throwIfProblems } from "./validate";
+import { jsonDocument } from "../topology/hcl-synth";
 
 /** Name of the inline policy attached to the reader. */
 export const READER_POLICY_NAME = "guardduty-findings-read";
@@ -72,7 +73,7 @@ export class SiemReaderAccess extends Construct {
       queueArn: props.queueArn,
       queueKeyArn: props.queueKeyArn,
     });
-    const policy = JSON.stringify(this.policyDocument);
+    const policy = jsonDocument(this.policyDocument);
     const { role, user } = props.reader;
     if (role) {
       this.policy = named(new IamRolePolicy(this, "Policy", { provider: props.provider, name: READER_POLICY_NAME, role: role.name, policy }));

@@ -7,6 +7,7 @@ import { iamNameProblems, subjectIdProblems } from "./names";
 import { PolicyDocument } from "./policy-document";
 import { googleFederationTrustPolicy } from "./reader-policy";
 import { integerProblems, providerProblems, throwIfProblems, whenKnown } from "./validate";
+import { jsonDocument } from "../topology/hcl-synth";
 
 /** Default name of the federated reader role. */
 export const DEFAULT_READER_ROLE_NAME = "guardduty-findings-secops-reader";
@@ -89,7 +90,7 @@ export class SiemReader extends Construct {
           provider: props.provider,
           name: identity.roleName ?? DEFAULT_READER_ROLE_NAME,
           description: "Google SecOps feed: reads exported GuardDuty findings (read-only)",
-          assumeRolePolicy: JSON.stringify(this.trustPolicyDocument),
+          assumeRolePolicy: jsonDocument(this.trustPolicyDocument),
           maxSessionDuration: identity.maxSessionDurationSeconds ?? 3600,
           tags: props.tags,
         }),

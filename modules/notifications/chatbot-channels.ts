@@ -11,6 +11,7 @@ import { CHATBOT_REGIONS, ChatbotRegion, isChatbotRegion } from "./chatbot-regio
 import { ChatbotLoggingLevel } from "./options";
 import { assertProviderInStack } from "../topology/topology";
 import { chatbotNotificationsOnlyPolicy, chatbotTrustPolicy, defaultChatbotGuardrails } from "./role-policies";
+import { jsonDocument } from "../topology/hcl-synth";
 
 /** A Slack channel wired to its topic. */
 export interface ChatbotSlackSpec {
@@ -97,7 +98,7 @@ export class ChatbotChannels extends Construct {
         provider,
         name: props.roleName,
         description: "AWS Chatbot channels of GuardDuty finding notifications (notifications only)",
-        assumeRolePolicy: JSON.stringify(chatbotTrustPolicy()),
+        assumeRolePolicy: jsonDocument(chatbotTrustPolicy()),
         tags,
       }),
     );
@@ -106,7 +107,7 @@ export class ChatbotChannels extends Construct {
         provider,
         role: this.role.name,
         name: "notifications-only",
-        policy: JSON.stringify(chatbotNotificationsOnlyPolicy()),
+        policy: jsonDocument(chatbotNotificationsOnlyPolicy()),
       }),
     );
     const slack: Record<string, ChatbotSlackChannelConfiguration> = {};

@@ -5,6 +5,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { named } from "../topology/addresses";
 import { assertProviderInStack } from "../topology/topology";
 import { DeliveryGrant, deliveryPolicy, eventBridgeTrustPolicy } from "./role-policies";
+import { jsonDocument } from "../topology/hcl-synth";
 
 /** Props of `DeliveryRole`. */
 export interface DeliveryRoleProps {
@@ -37,7 +38,7 @@ export class DeliveryRole extends Construct {
         provider: props.provider,
         name: props.roleName,
         description: "EventBridge delivery of GuardDuty finding notifications to webhooks and targets",
-        assumeRolePolicy: JSON.stringify(eventBridgeTrustPolicy(props.accountId)),
+        assumeRolePolicy: jsonDocument(eventBridgeTrustPolicy(props.accountId)),
         tags: { ...props.tags },
       }),
     );
@@ -46,7 +47,7 @@ export class DeliveryRole extends Construct {
         provider: props.provider,
         role: this.role.name,
         name: "deliver-notifications",
-        policy: JSON.stringify(deliveryPolicy(props.grants)),
+        policy: jsonDocument(deliveryPolicy(props.grants)),
       }),
     );
   }

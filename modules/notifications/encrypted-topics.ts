@@ -9,6 +9,7 @@ import { mapIterator } from "../topology/for-each";
 import { Partition, arns } from "../topology/regions";
 import { assertProviderInStack } from "../topology/topology";
 import { topicKeyPolicy, topicPolicy } from "./resource-policies";
+import { jsonDocument } from "../topology/hcl-synth";
 
 /** One topic to create. */
 export interface NotificationTopicSpec {
@@ -82,7 +83,7 @@ export class EncryptedTopics extends Construct {
         description: "Encrypts the GuardDuty finding notification topics",
         enableKeyRotation: true,
         deletionWindowInDays: 30,
-        policy: JSON.stringify(
+        policy: jsonDocument(
           topicKeyPolicy({
             partition: props.partition,
             accountId: props.accountId,
@@ -106,7 +107,7 @@ export class EncryptedTopics extends Construct {
           name: spec.name,
           displayName: spec.displayName,
           kmsMasterKeyId: this.key.arn,
-          policy: JSON.stringify(topicPolicy({ topicArn: arn, accountId: props.accountId, publisherRuleArns: spec.publisherRuleArns })),
+          policy: jsonDocument(topicPolicy({ topicArn: arn, accountId: props.accountId, publisherRuleArns: spec.publisherRuleArns })),
           tags,
         }),
       );

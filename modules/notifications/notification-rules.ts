@@ -10,6 +10,7 @@ import { assertProviderInStack } from "../topology/topology";
 import { EVENTS_PRINCIPAL } from "./resource-policies";
 import { describeThreshold } from "./severity";
 import { TargetSpec } from "./target-deliveries";
+import { hclSafeText, jsonDocument } from "../topology/hcl-synth";
 
 /** Props of `NotificationRules`. */
 export interface NotificationRulesProps {
@@ -61,7 +62,7 @@ export class NotificationRules extends Construct {
           region,
           name: planned.name,
           description: describeRule(planned),
-          eventPattern: JSON.stringify(planned.pattern),
+          eventPattern: jsonDocument(planned.pattern),
           state: "ENABLED",
           tags: { ...props.tags },
         }),
@@ -79,7 +80,7 @@ export class NotificationRules extends Construct {
             targetId: t.key,
             arn: spec.arn,
             roleArn: spec.roleArn,
-            inputTransformer: transformer && { inputPaths: { ...transformer.inputPaths }, inputTemplate: transformer.inputTemplate },
+            inputTransformer: transformer && { inputPaths: { ...transformer.inputPaths }, inputTemplate: hclSafeText(transformer.inputTemplate) },
             sqsTarget: spec.sqsMessageGroupId === undefined ? undefined : { messageGroupId: spec.sqsMessageGroupId },
             retryPolicy: { maximumEventAgeInSeconds: retry.maximumEventAgeSeconds, maximumRetryAttempts: retry.maximumRetryAttempts },
             deadLetterConfig: { arn: props.deadLetterQueueArn },

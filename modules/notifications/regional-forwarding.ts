@@ -13,6 +13,7 @@ import { defaultBusArn, ruleArn } from "./names";
 import { DEFAULT_RETRY, RetryOptions } from "./options";
 import { assertProviderInStack } from "../topology/topology";
 import { eventBridgeTrustPolicy, forwardingPolicy } from "./role-policies";
+import { jsonDocument } from "../topology/hcl-synth";
 
 /** EventBridge target ID of the home bus in the forwarding rules. */
 export const FORWARD_TARGET_ID = "home-region-bus";
@@ -87,7 +88,7 @@ export class RegionalForwarding extends Construct {
         provider,
         name: props.roleName,
         description: `Forwards GuardDuty findings of every region to the default event bus of ${props.homeRegion}`,
-        assumeRolePolicy: JSON.stringify(eventBridgeTrustPolicy(props.accountId)),
+        assumeRolePolicy: jsonDocument(eventBridgeTrustPolicy(props.accountId)),
         tags,
       }),
     );
@@ -96,7 +97,7 @@ export class RegionalForwarding extends Construct {
         provider,
         role: this.role.name,
         name: "put-events-on-home-bus",
-        policy: JSON.stringify(forwardingPolicy(homeBus)),
+        policy: jsonDocument(forwardingPolicy(homeBus)),
       }),
     );
 
@@ -104,7 +105,7 @@ export class RegionalForwarding extends Construct {
       Object.fromEntries(
         sources.map((r) => [
           r,
-          { pattern: JSON.stringify(forwardingPattern(r, { minSeverity: props.minSeverity, includeSampleFindings: props.includeSampleFindings })) },
+          { pattern: jsonDocument(forwardingPattern(r, { minSeverity: props.minSeverity, includeSampleFindings: props.includeSampleFindings })) },
         ]),
       ),
     );

@@ -4,6 +4,7 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { GuarddutyFilter } from "@cdktf/provider-aws/lib/guardduty-filter";
 import { named } from "../topology/addresses";
 import { mapIterator } from "../topology/for-each";
+import { forEachValue } from "../topology/hcl-synth";
 import { SuppressionCriterion, SuppressionRule } from "./options";
 import { assertProviderInStack } from "../topology/topology";
 
@@ -62,14 +63,14 @@ export class SuppressionRules extends Construct {
         if (detectorId === undefined) {
           throw new Error(`suppression rule ${rule.name} needs the administrator detector ID of ${region}; got detectors for ${[...detectors.keys()].join(", ") || "no region"}`);
         }
-        entries[`${region}/${rule.name}`] = {
+        entries[`${region}/${rule.name}`] = forEachValue({
           region,
           detector_id: detectorId,
           name: rule.name,
           description: rule.description ?? null,
           rank: rule.rank,
           criterion: criterionMap(rule.criteria),
-        };
+        });
       }
     }
     this.keys = Object.keys(entries).sort();

@@ -23,7 +23,8 @@ function reference(fqn: string, suffix: string): string {
   return Lazy.stringValue({
     produce: (context) => {
       const address = String(context.resolve(fqn)).replace(/^\$\{(.*)\}$/s, "$1");
-      return `\${${address}${suffix}}`;
+      // Inside an expression that is already open (`${jsonencode(...)}`, written for HCL output), a bare reference.
+      return context.suppressBraces ? `${address}${suffix}` : `\${${address}${suffix}}`;
     },
   });
 }
