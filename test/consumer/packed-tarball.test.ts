@@ -118,8 +118,9 @@ describe("npm pack of this repository", () => {
     expect(stackFile(out)).toBe(stackFile(inProcess));
   });
 
-  // guardduty-cdktn against guardduty-cdktf: the repository's command run by tsx, outside jest's mapping, is cdktf's.
-  (TEST_RUNTIME === "cdktn" ? test : test.skip)(
+  // guardduty-cdktn against guardduty-cdktf: the repository's command run by tsx, outside jest's mapping, is cdktf's
+  // (in the cdktf project there is nothing to compare: both sides would be cdktf).
+  if (TEST_RUNTIME === "cdktn") test(
     "guardduty-cdktn synthesizes the example estate, with an S3 backend, as guardduty-cdktf does but for the version fields",
     () => {
       const raw = JSON.parse(fs.readFileSync(path.join(ROOT, "examples", "organization", "estate.json"), "utf8"));
