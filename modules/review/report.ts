@@ -8,6 +8,7 @@ import { renderInputTransformer } from "./input-transformer";
 import { analyzePlan, type PlanAnalysis, type PlanResourceChange } from "./plan";
 import { deliveries, routedRules, type RoutedRule } from "./routing";
 import { instanceArgument, providerAccounts, resourceInstances, type TerraformDocument } from "./synthesized";
+import { planCheckWarnings } from "./plan-checks";
 
 /** One synthesized stack. */
 export interface ReviewStack {
@@ -170,7 +171,7 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
   const regions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).map((i) => i.region).filter((r): r is string => !!r && r !== "?")))].sort();
   const detectorRegions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region!)))].sort();
   const channels = channelSection(rules, detectorRegions.length ? detectorRegions : regions);
-  const warnings = [...reviewerWarnings(stacks, access), ...channels.warnings];
+  const warnings = [...reviewerWarnings(stacks, access), ...planCheckWarnings(stacks.map((s) => s.doc)), ...channels.warnings];
   const planned = plan ? analyzePlan(plan) : undefined;
   const total = stacks.reduce((n, s) => n + resourceInstances(s.doc).length, 0);
   const md = [

@@ -32,6 +32,13 @@ describe("the review of the bundled example", () => {
     expect(email).toContain("guardduty-notifications-sev4-1");
   });
 
+  test("lists what a person must do before the first apply: every plan-time check of the synthesized stacks", () => {
+    expect(warnings).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^Before the first apply, a person must: .*aws organizations enable-aws-service-access --service-principal malware-protection\.guardduty\.amazonaws\.com/),
+      expect.stringMatching(/^Before the first apply, a person must: .*`data\.aws_regions\.estate_organization_security_regions_enabled`: The security \(GuardDuty administrator\) account 222222222222 has not enabled the opt-in region/),
+    ]));
+  });
+
   test("warns of pending emails, Chatbot authorization, the 24 hours of ALL and the cross-account prefix", () => {
     expect(warnings).toEqual(expect.arrayContaining([
       expect.stringMatching(/security-alerts@example\.com stays pending/),
