@@ -5,6 +5,7 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { SECOPS_LOG_TYPE } from "./names";
+import { hclSafeText } from "../topology/hcl-synth";
 
 /** The Terraform outputs carrying what a Google SecOps feed form asks for. */
 export interface FindingsExportOutputs {
@@ -62,7 +63,7 @@ export interface SecopsFeedValues {
  * (`<scope path>_secops_s3_uri`, ...). Outputs that do not apply (no queue, no role) are not created.
  */
 export function secopsFeedOutputs(scope: Construct, values: SecopsFeedValues): FindingsExportOutputs {
-  const output = (id: string, value: string, description: string) => named(new TerraformOutput(scope, id, { value, description }));
+  const output = (id: string, value: string, description: string) => named(new TerraformOutput(scope, id, { value: hclSafeText(value), description }));
   return {
     logType: output("SecopsLogType", SECOPS_LOG_TYPE, "Google SecOps feed: log type"),
     region: output("SecopsRegion", values.region, "Google SecOps feed: AWS region of the bucket and queue"),

@@ -3,6 +3,7 @@
  */
 import { readFileSync } from "fs";
 import * as path from "path";
+import { readHclDocument } from "./hcl-document";
 import { instanceArgument, providerAccounts, resourceInstances, type TerraformDocument } from "./synthesized";
 
 /** What one synthesized stack holds. */
@@ -43,14 +44,20 @@ export function summarizeStack(stack: string, doc: TerraformDocument): StackSumm
   };
 }
 
-/** Reads every stack of a cdktf output directory (its manifest.json). */
+/**
+ * Reads every stack of a cdktf output directory (its manifest.json): each stack's `cdk.tf.json`, or the `cdk.tf` that
+ * `cdktf synth --hcl` writes instead (read back by {@link readHclDocument}), whichever the manifest names.
+ */
 export function readSynthesized(outdir: string): Array<{ stack: string; doc: TerraformDocument }> {
   const manifest = JSON.parse(readFileSync(path.join(outdir, "manifest.json"), "utf8")) as {
     stacks: Record<string, { synthesizedStackPath: string }>;
   };
   return Object.entries(manifest.stacks)
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([stack, s]) => ({ stack, doc: JSON.parse(readFileSync(path.join(outdir, s.synthesizedStackPath), "utf8")) }));
+    .map(([stack, s]) => {
+      const text = readFileSync(path.join(outdir, s.synthesizedStackPath), "utf8");
+      return { stack, doc: s.synthesizedStackPath.endsWith(".json") ? JSON.parse(text) : readHclDocument(text) };
+    });
 }
 
 /** The summary as text, a few lines per stack. */

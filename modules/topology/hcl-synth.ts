@@ -87,11 +87,12 @@ export function jsonDocument(doc: unknown): string {
 /**
  * Free text for a string argument or a `for_each` value (an input template, a description): unchanged for JSON output;
  * when writing HCL and the text holds anything the renderer would mangle (quotes, backslashes, line breaks, `${`, a
- * leading `{`, `[` or quote), `${"<escaped>"}`, which Terraform reads as the same text. Tokens are left alone.
+ * leading `{`, `[` or quote, or digits the renderer would write as a number), `${"<escaped>"}`, which Terraform reads as the same text. Tokens are left alone.
  */
 export function hclSafeText(text: string): string {
   if (!synthesizingHcl() || Token.isUnresolved(text)) return text;
-  return /["\\\n\r\t]|[$%]\{|^[[{"]/.test(text) ? `\${${hclString(text)}}` : text;
+  const risky = /["\\\n\r\t]|[$%]\{|^[[{"]/.test(text) || String(parseInt(text, 10)) === text;
+  return risky ? `\${${hclString(text)}}` : text;
 }
 
 /**
