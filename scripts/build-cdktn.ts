@@ -68,7 +68,7 @@ export function cdktnPackageJson(root: Record<string, any>): Record<string, unkn
   return {
     name: CDKTN_PACKAGE,
     version: root.version,
-    description: `${root.description}, for CDK Terrain (cdktn); the same library as guardduty-cdktf, which is for CDK for Terraform (cdktf)`,
+    description: "CDK Terrain (cdktn) constructs and app for a complete Amazon GuardDuty estate across AWS accounts and regions: guardduty-cdktf built for cdktn",
     license: root.license,
     keywords: ["cdktn", "cdk-terrain", "terraform", "guardduty", "aws"],
     main: root.main,
@@ -85,12 +85,13 @@ export function cdktnPackageJson(root: Record<string, any>): Record<string, unkn
 const README_HEAD = `# guardduty-cdktn
 
 **guardduty-cdktf for CDK Terrain.** This package is built from the same sources as \`guardduty-cdktf\`, for
-[CDK Terrain](https://cdktn.io) (\`cdktn\`, the community fork of the archived CDK for Terraform): its peer dependencies
-are \`cdktn\` ^0.24, \`@cdktn/provider-aws\` ^25.7 and \`constructs\` >=10.6.0 <10.8.0. It exports the same constructs and
-functions and ships the same command (\`npx guardduty-cdktf synth|validate|review\`). Wherever the text below says
-\`cdktf\`, \`@cdktf/provider-aws\` or \`guardduty-cdktf\` in code, read \`cdktn\`, \`@cdktn/provider-aws\` and
-\`guardduty-cdktn\`; \`cdktf.json\`, \`cdktf.out/\` and the synthesized Terraform JSON stay as they are. A scope from a
-cdktf app is refused: in a cdktf project, install \`guardduty-cdktf\`.
+[CDK Terrain](https://github.com/open-constructs/cdk-terrain) (\`cdktn\`, the community fork of the archived CDK for
+Terraform): its peer dependencies are \`cdktn\` ^0.24, \`@cdktn/provider-aws\` ^25.7 and \`constructs\` >=10.6.0 <10.8.0.
+It exports the same constructs and functions and ships the same command
+(\`npx guardduty-cdktf synth|validate|review\`). Wherever the text below says \`cdktf\`, \`@cdktf/provider-aws\` or
+\`guardduty-cdktf\` in code, read \`cdktn\`, \`@cdktn/provider-aws\` and \`guardduty-cdktn\`; \`cdktf.json\`,
+\`cdktf.out/\` and the synthesized Terraform JSON stay as they are. A scope from a cdktf app is refused: in a cdktf
+project, install \`guardduty-cdktf\`.
 
 \`\`\`sh
 npm install guardduty-cdktn cdktn@^0.24 @cdktn/provider-aws@^25.7 constructs@~10.7
