@@ -7,7 +7,7 @@
  */
 import { App, TerraformStack } from "cdktf";
 import {
-  AdministratorDetectors, configureBackend, InvitedMembers, Topology, type InvitedMember,
+  AdministratorDetectors, configureBackend, InvitedMembers, resolvePlans, Topology, type InvitedMember,
 } from "../../modules";
 
 /** The account that administers GuardDuty for the others. */
@@ -54,9 +54,12 @@ export function build(app: App): InvitedEstate {
 
   // The administrator's own detectors. GuardDutyOrganization is not used: it would designate a delegated
   // administrator through AWS Organizations, which these accounts are not part of.
+  // The same protection plans on the administrator and, once they accept, on every member (set by the administrator).
+  const protectionPlans = resolvePlans(undefined, "NONE");
   const administrator = new AdministratorDetectors(stack, "Administrator", {
     provider: topology.provider(ADMINISTRATOR.accountId),
     regions: REGIONS,
+    protectionPlans,
   });
 
   // Invitations from the administrator; each member's detector and acceptance through the member's provider.
@@ -72,6 +75,7 @@ export function build(app: App): InvitedEstate {
     administratorDetector: administrator.detector,
     regions: REGIONS,
     members: invited,
+    protectionPlans,
   });
   return { stack, topology, administrator, members };
 }
