@@ -37,6 +37,12 @@ export interface SlackChannel extends ChannelFilter {
   readonly name: string;
   /** Slack workspace (team) ID, `T...`, shown in the Chatbot console after the workspace is authorized. */
   readonly workspaceId: string;
+  /**
+   * The workspace's name as the Chatbot console shows it: the plan then checks that the workspace is authorized
+   * (`aws_chatbot_slack_workspace`) and stops, before any change, if it is not.
+   * @default - not checked at plan time: the review lists the manual authorization
+   */
+  readonly workspaceName?: string;
   /** Slack channel ID, `C...` (public) or `G...` (private), from the channel's details. */
   readonly channelId: string;
 }

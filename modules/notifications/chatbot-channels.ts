@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ChatbotSlackChannelConfiguration } from "@cdktf/provider-aws/lib/chatbot-slack-channel-configuration";
 import { ChatbotTeamsChannelConfiguration } from "@cdktf/provider-aws/lib/chatbot-teams-channel-configuration";
+import { DataAwsChatbotSlackWorkspace } from "@cdktf/provider-aws/lib/data-aws-chatbot-slack-workspace";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { named } from "../topology/addresses";
@@ -19,7 +20,16 @@ export interface ChatbotSlackSpec {
   readonly key: string;
   readonly configurationName: string;
   readonly workspaceId: string;
+  /**
+   * The workspace's name as the AWS Chatbot console shows it once authorized. With it, the plan reads the workspace
+   * (`aws_chatbot_slack_workspace`) and stops, before anything changes, unless the workspace authorized in this
+   * account's Chatbot console is `workspaceId`: a workspace that is not authorized fails that read; one authorized
+   * under this name with another ID fails the configuration's precondition with the instruction.
+   * @default - no plan-time check: the apply fails at the channel configuration if the workspace is not authorized
+   */
+  readonly workspaceName?: string;
   readonly channelId: string;
+  /** The topic's ARN: pass the topic's `arn` attribute, so that Terraform creates the topic first. */
   readonly topicArn: string;
 }
 
@@ -31,6 +41,7 @@ export interface ChatbotTeamsSpec {
   readonly tenantId: string;
   readonly teamId: string;
   readonly channelId: string;
+  /** The topic's ARN: pass the topic's `arn` attribute, so that Terraform creates the topic first. */
   readonly topicArn: string;
 }
 
@@ -63,19 +74,25 @@ export interface ChatbotChannelsProps {
  * itself and cannot render transformed text.
  *
  * One manual step precedes `terraform apply`: authorize the Slack workspace or the Microsoft Teams tenant in the
- * Chatbot console (a one-time OAuth consent no API can give); until then creating a configuration fails.
+ * Chatbot console of the administrator account (a one-time OAuth consent no API can give); until then creating a
+ * configuration fails. For Slack, give `workspaceName` and the plan checks it (data source
+ * `aws_chatbot_slack_workspace` and a precondition), stopping before any change with the instruction. Teams has no
+ * such data source: the step stays manual and the review lists it.
  *
  * The channel role may only read CloudWatch (the "notifications only" permissions), and the guardrail defaults to
  * the read-only `CloudWatchReadOnlyAccess` managed policy instead of Chatbot's `AdministratorAccess` default.
  *
  * Terraform: `aws_iam_role.<path>_role`, `aws_iam_role_policy.<path>_role_policy`,
- * `aws_chatbot_slack_channel_configuration.<path>_<key>`, `aws_chatbot_teams_channel_configuration.<path>_<key>`.
+ * `aws_chatbot_slack_channel_configuration.<path>_<key>`, `aws_chatbot_teams_channel_configuration.<path>_<key>`,
+ * with `workspaceName`: `data.aws_chatbot_slack_workspace.<path>_<key>_workspace`.
  */
 export class ChatbotChannels extends Construct {
   public readonly role: IamRole;
   public readonly rolePolicy: IamRolePolicy;
   public readonly slack: Readonly<Record<string, ChatbotSlackChannelConfiguration>>;
   public readonly teams: Readonly<Record<string, ChatbotTeamsChannelConfiguration>>;
+  /** The authorized Slack workspaces read at plan time, by channel key (channels with `workspaceName` only). */
+  public readonly slackWorkspaces: Readonly<Record<string, DataAwsChatbotSlackWorkspace>>;
 
   constructor(scope: Construct, id: string, props: ChatbotChannelsProps) {
     super(scope, id);
@@ -111,10 +128,19 @@ export class ChatbotChannels extends Construct {
       }),
     );
     const slack: Record<string, ChatbotSlackChannelConfiguration> = {};
+    const workspaces: Record<string, DataAwsChatbotSlackWorkspace> = {};
     for (const s of props.slack ?? []) {
+      let lifecycle: ChatbotSlackChannelConfiguration["lifecycle"];
+      if (s.workspaceName !== undefined) {
+        if (s.workspaceName.trim() === "") throw new Error(`slack ${s.key}: workspaceName must be the workspace's name as the Chatbot console shows it; got ${JSON.stringify(s.workspaceName)}`);
+        const workspace = named(new DataAwsChatbotSlackWorkspace(this, `${s.key}-workspace`, { provider, region, slackTeamName: s.workspaceName }));
+        workspaces[s.key] = workspace;
+        lifecycle = { precondition: [slackWorkspacePrecondition(workspace.slackTeamId, s.workspaceId, s.workspaceName, region)] };
+      }
       slack[s.key] = named(
         new ChatbotSlackChannelConfiguration(this, s.key, {
           ...common,
+          lifecycle,
           configurationName: s.configurationName,
           iamRoleArn: this.role.arn,
           slackTeamId: s.workspaceId,
@@ -139,5 +165,20 @@ export class ChatbotChannels extends Construct {
     }
     this.slack = slack;
     this.teams = teams;
+    this.slackWorkspaces = workspaces;
   }
+}
+
+/**
+ * The precondition of a Slack channel configuration: the workspace authorized in Chatbot under `workspaceName` is
+ * `workspaceId`. `slackTeamId` is the `slack_team_id` the data source read.
+ */
+export function slackWorkspacePrecondition(slackTeamId: string, workspaceId: string, workspaceName: string, region: string) {
+  return {
+    condition: `\${${slackTeamId} == ${JSON.stringify(workspaceId)}}`,
+    errorMessage:
+      `The Slack workspace ${workspaceName} (${workspaceId}) is not authorized in AWS Chatbot: the workspace authorized under that name has another ID. ` +
+      `Nothing was changed. In the AWS Chatbot console of the security (GuardDuty administrator) account, region ${region} ` +
+      "(Amazon Q Developer in chat applications > Configure new client > Slack), authorize the workspace, or correct workspaceId or workspaceName; then plan again.",
+  };
 }

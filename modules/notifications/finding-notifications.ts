@@ -140,6 +140,8 @@ export class FindingNotifications extends Construct {
         ...chatKeys.map((key) => ({ key, name: names.chatTopic(key) })),
       ].map((t) => ({ ...t, publisherRuleArns: ruleArnsFor(plan, [t.key]) }));
       let topicArns: Readonly<Record<string, string>> = {};
+      /** The topics' `arn` attributes: a Chatbot configuration refers to its topic, so the topic is created first. */
+      let topicRefs: Readonly<Record<string, string>> = {};
       if (topicSpecs.length > 0) {
         const topics = new EncryptedTopics(this, "Topics", {
           provider, partition, accountId, region: homeRegion, keyAlias: names.topicKeyAlias, topics: topicSpecs,
@@ -150,6 +152,7 @@ export class FindingNotifications extends Construct {
         this.topics = topics.topics;
         this.topicKey = topics.key;
         topicArns = topics.topicArns;
+        topicRefs = Object.fromEntries(Object.entries(topics.topics).map(([key, topic]) => [key, topic.arn]));
       }
       if (chatKeys.length > 0) {
         const chatbot = props.chatbot ?? {};
@@ -157,11 +160,14 @@ export class FindingNotifications extends Construct {
           provider, partition, region: chatbot.region ?? defaultChatbotRegion(homeRegion), roleName: names.chatbotRole,
           slack: (channels.slack ?? []).map((c) => {
             const key = `slack-${c.name}`;
-            return { key, configurationName: names.chatbotConfiguration(key), workspaceId: c.workspaceId, channelId: c.channelId, topicArn: topicArns[key] };
+            return {
+              key, configurationName: names.chatbotConfiguration(key), workspaceId: c.workspaceId, workspaceName: c.workspaceName,
+              channelId: c.channelId, topicArn: topicRefs[key],
+            };
           }),
           teams: (channels.teams ?? []).map((c) => {
             const key = `teams-${c.name}`;
-            return { key, configurationName: names.chatbotConfiguration(key), tenantId: c.tenantId, teamId: c.teamId, channelId: c.channelId, topicArn: topicArns[key] };
+            return { key, configurationName: names.chatbotConfiguration(key), tenantId: c.tenantId, teamId: c.teamId, channelId: c.channelId, topicArn: topicRefs[key] };
           }),
           loggingLevel: chatbot.loggingLevel, guardrailPolicyArns: chatbot.guardrailPolicyArns,
           userAuthorizationRequired: chatbot.userAuthorizationRequired, tags,

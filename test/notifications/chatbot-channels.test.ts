@@ -69,3 +69,29 @@ test("fails on a region that does not serve the Chatbot API", () => {
 test("creates only the channels given: no Teams configuration without teams", () => {
   expect(addresses(build({ teams: undefined })).filter((a) => a.includes("teams"))).toEqual([]);
 });
+
+test("with workspaceName, the plan reads the authorized workspace and stops with the instruction unless it is workspaceId", () => {
+  const doc = build({
+    slack: [{
+      key: "slack-secops", configurationName: "gd-slack-secops", workspaceId: "T0123ABCDE", workspaceName: "Example Corp",
+      channelId: "C0123ABCDE", topicArn: "arn:aws:sns:eu-west-1:222222222222:gd-slack-secops",
+    }],
+  });
+  expect(doc.data!.aws_chatbot_slack_workspace.chatbot_slack_secops_workspace).toMatchObject({ slack_team_name: "Example Corp", region: "eu-west-1" });
+  const [precondition] = resources(doc, ChatbotSlackChannelConfiguration).chatbot_slack_secops.lifecycle.precondition;
+  expect(precondition.condition).toBe('${data.aws_chatbot_slack_workspace.chatbot_slack_secops_workspace.slack_team_id == "T0123ABCDE"}');
+  expect(precondition.error_message).toContain("Nothing was changed. In the AWS Chatbot console of the security (GuardDuty administrator) account, region eu-west-1");
+  expect(precondition.error_message).toContain("Example Corp (T0123ABCDE)");
+});
+
+test("without workspaceName, no data source and no precondition (the review lists the manual step)", () => {
+  const doc = build();
+  expect(doc.data).toBeUndefined();
+  expect(resources(doc, ChatbotSlackChannelConfiguration).chatbot_slack_secops.lifecycle).toBeUndefined();
+});
+
+test("fails on an empty workspaceName", () => {
+  expect(() => build({
+    slack: [{ key: "slack-secops", configurationName: "c", workspaceId: "T0123ABCDE", workspaceName: " ", channelId: "C0123ABCDE", topicArn: "arn:x" }],
+  })).toThrow(`slack slack-secops: workspaceName must be the workspace's name as the Chatbot console shows it; got " "`);
+});

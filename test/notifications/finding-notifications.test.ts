@@ -187,3 +187,16 @@ test("fails on a provider of another stack", () => {
   const provider = new AwsProvider(new TerraformStack(app, "other"), "aws", { region: HOME });
   expect(() => new FindingNotifications(stack, "Notifications", fullProps(provider))).toThrow(/provider must be a provider of stack "test"; got provider "aws" of stack "other"/);
 });
+
+test("Chatbot configurations refer to their topics' arn attributes, so Terraform creates each topic first", () => {
+  const { doc } = build();
+  expect(resources(doc, ChatbotSlackChannelConfiguration).notifications_chatbot_slack_secops.sns_topic_arns)
+    .toEqual(["${aws_sns_topic.notifications_topics_slack_secops.arn}"]);
+});
+
+test("a Slack channel with workspaceName gets the plan-time authorization check", () => {
+  const base = fullProps(undefined as never).channels;
+  const { doc } = build({ channels: { ...base, slack: base.slack!.map((c) => ({ ...c, workspaceName: "Example Corp" })) } });
+  expect(Object.keys(doc.data!.aws_chatbot_slack_workspace)).toEqual(["notifications_chatbot_slack_secops_workspace"]);
+  expect(resources(doc, ChatbotSlackChannelConfiguration).notifications_chatbot_slack_secops.lifecycle.precondition).toHaveLength(1);
+});
