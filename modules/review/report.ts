@@ -7,7 +7,7 @@ import { findingsAccess, type FindingsAccess } from "./findings-access";
 import { renderInputTransformer } from "./input-transformer";
 import { analyzePlan, type PlanAnalysis, type PlanResourceChange } from "./plan";
 import { deliveries, routedRules, type RoutedRule } from "./routing";
-import { instanceArgument, providerAccounts, resourceInstances, type TerraformDocument } from "./synthesized";
+import { instanceArgument, providerAccounts, resourceInstances, type ResourceInstance, type TerraformDocument } from "./synthesized";
 import { planCheckWarnings } from "./plan-checks";
 
 /** One synthesized stack. */
@@ -116,11 +116,23 @@ function reviewerWarnings(stacks: readonly ReviewStack[], access: readonly Findi
     const instances = resourceInstances(doc);
     const pending = instances.filter((i) => i.type === "aws_sns_topic_subscription" && instanceArgument(i, "protocol") === "email");
     for (const p of pending) out.push(`Email subscription of ${instanceArgument(p, "endpoint")} stays pending until its recipient clicks the link SNS sends; until then nothing is delivered.`);
+    const accounts = providerAccounts(doc);
+    const where = (c: ResourceInstance) =>
+      `in the AWS Chatbot console of account ${accounts.get(c.providerAlias ?? "") ?? "(unknown)"}${c.region ? `, region ${c.region}` : ""}`;
     for (const c of instances.filter((i) => i.type === "aws_chatbot_slack_channel_configuration")) {
-      out.push(`Authorize Slack workspace ${instanceArgument(c, "slack_team_id")} in the AWS Chatbot console (one-time, per account) before the apply, or the channel configuration fails.`);
+      const checked = Array.isArray((c.body.lifecycle as { precondition?: unknown } | undefined)?.precondition);
+      out.push(
+        `Authorize Slack workspace ${instanceArgument(c, "slack_team_id")} ${where(c)} (one-time) before the apply` +
+          (checked
+            ? ": the plan checks it (aws_chatbot_slack_workspace) and stops before any change if it is not."
+            : `: nothing checks it at plan time, and the apply fails at \`${c.address}\` until it is done (give the channel's workspaceName to have the plan check it).`),
+      );
     }
     for (const c of instances.filter((i) => i.type === "aws_chatbot_teams_channel_configuration")) {
-      out.push(`Authorize Microsoft Teams tenant ${instanceArgument(c, "tenant_id")} in the AWS Chatbot console (one-time, per account) before the apply.`);
+      out.push(
+        `Authorize Microsoft Teams tenant ${instanceArgument(c, "tenant_id")} (team ${instanceArgument(c, "team_id")}) ${where(c)} (one-time) before the apply: ` +
+          `no data source can tell whether it is authorized, so the plan cannot check it, and the apply fails at \`${c.address}\` until it is done.`,
+      );
     }
     if (instances.some((i) => i.type === "aws_guardduty_organization_configuration" && instanceArgument(i, "auto_enable_organization_members") === "ALL")) {
       out.push("Auto-enable ALL: GuardDuty may take up to 24 hours to enable every existing organization account.");

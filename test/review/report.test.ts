@@ -79,3 +79,22 @@ describe("with a plan", () => {
     expect(markdown).toContain("**STOP: this plan destroys or replaces what holds findings:**");
   });
 });
+
+describe("the Chatbot authorization, a manual step", () => {
+  test("Teams: the plan cannot check it (no data source), so the review names the account, region and the address that would fail", () => {
+    const { warnings } = buildReview(exampleStacks());
+    expect(warnings).toContainEqual(
+      "Authorize Microsoft Teams tenant 00000000-1111-2222-3333-444444444444 (team 55555555-6666-7777-8888-999999999999) in the AWS Chatbot console of account 222222222222, region eu-west-1 (one-time) before the apply: " +
+        "no data source can tell whether it is authorized, so the plan cannot check it, and the apply fails at `aws_chatbot_teams_channel_configuration.estate_notifications_chatbot_teams_soc` until it is done.",
+    );
+  });
+
+  test("Slack: unchecked without workspaceName, checked by the plan with it", () => {
+    const slack = (stacks: ReturnType<typeof exampleStacks>) => buildReview(stacks).warnings.find((w) => w.startsWith("Authorize Slack workspace T0123ABCDE"));
+    expect(slack(exampleStacks())).toMatch(/nothing checks it at plan time, and the apply fails at `aws_chatbot_slack_channel_configuration\.estate_notifications_chatbot_slack_secops`/);
+    const checked = exampleStacks();
+    const config = (checked[0].doc.resource as any).aws_chatbot_slack_channel_configuration.estate_notifications_chatbot_slack_secops;
+    config.lifecycle = { precondition: [{ condition: "${data.aws_chatbot_slack_workspace.w.slack_team_id == \"T0123ABCDE\"}", error_message: "authorize it" }] };
+    expect(slack(checked)).toMatch(/the plan checks it \(aws_chatbot_slack_workspace\) and stops before any change if it is not\.$/);
+  });
+});
