@@ -7,7 +7,7 @@ import { planRegions, resolvePlans, type ResolvedPlan } from "../config/estate-c
 import { FINDING_PUBLISHING_FREQUENCIES, type FindingPublishingFrequency } from "../config/estate-schema";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute, regionIterator } from "../topology/for-each";
-import { ImportBlock } from "../topology/import-block";
+import { adoptByRegion, type ImportBlock } from "../topology/import-block";
 import { assertProviderInStack } from "../topology/topology";
 import { assertRegions } from "../topology/validation";
 import { detectorFeatureArgs, planConstructId } from "./protection-plans";
@@ -59,12 +59,6 @@ export class AdministratorDetectors extends RegionalDetectors {
       throw new Error(`findingPublishingFrequency must be one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}; got "${frequency}"`);
     }
     this.regions = [...props.regions].sort();
-    const existing = props.existingDetectorIds ?? {};
-    for (const region of Object.keys(existing)) {
-      if (!this.regions.includes(region)) {
-        throw new Error(`existingDetectorIds has region "${region}", which is not one of regions (${this.regions.join(", ")})`);
-      }
-    }
 
     const regions = regionIterator(this.regions);
     this.detector = named(
@@ -77,8 +71,7 @@ export class AdministratorDetectors extends RegionalDetectors {
         tags: props.tags ? { ...props.tags } : undefined,
       }),
     );
-    this.imports = Object.keys(existing).sort().map((region) =>
-      new ImportBlock(this, `Import-${region}`, { resource: this.detector, key: region, importId: existing[region] }));
+    this.imports = adoptByRegion(this, this.detector, this.regions, props.existingDetectorIds ?? {});
 
     const plans = props.protectionPlans ?? resolvePlans(undefined, "ALL");
     this.features = plans.filter((plan) => planRegions(plan, this.regions).length > 0).map((plan) => {

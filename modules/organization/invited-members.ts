@@ -11,7 +11,7 @@ import { planRegions, type ResolvedPlan } from "../config/estate-config";
 import { eachKeyAttribute, mapIterator, regionAccountProduct, regionIterator, regionMemberMap, regionMemberProduct } from "../topology/for-each";
 import { EnabledRegionsCheck } from "../topology/enabled-regions-check";
 import { assertProviderInStack } from "../topology/topology";
-import { assertAccountId, assertRegions } from "../topology/validation";
+import { assertAccountId, assertLiteralAccounts, assertRegions } from "../topology/validation";
 import { memberFeatureArgs, planConstructId } from "./protection-plans";
 
 /**
@@ -77,16 +77,11 @@ export class InvitedMembers extends Construct {
     assertAccountId("administratorAccountId", props.administratorAccountId);
     assertRegions("regions", props.regions);
     if (props.members.length === 0) throw new Error("members must list at least one invited member; got []");
-    const seen = new Set<string>();
+    assertLiteralAccounts("members", props.members.map((m) => m.accountId));
     for (const m of props.members) {
-      assertAccountId("members[].accountId", m.accountId);
-      // The account ID names the instances' addresses (and is written into the for_each expression).
-      if (Token.isUnresolved(m.accountId)) throw new Error("members[].accountId must be a literal account ID (it names Terraform addresses); got a token");
       if (m.accountId === props.administratorAccountId) {
         throw new Error(`members must not include the administrator account ${m.accountId}`);
       }
-      if (seen.has(m.accountId)) throw new Error(`members must not repeat an account; got ${m.accountId} twice`);
-      seen.add(m.accountId);
       assertProviderInStack(this, m.provider, `members[${m.accountId}].provider`);
     }
 

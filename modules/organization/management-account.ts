@@ -5,7 +5,7 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute, regionIterator } from "../topology/for-each";
-import { ImportBlock } from "../topology/import-block";
+import { adoptByRegion, type ImportBlock } from "../topology/import-block";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
 import { MEMBER_LIFECYCLE } from "./member-lifecycle";
@@ -57,18 +57,11 @@ export class ManagementAccountMember extends Construct {
     assertProviderInStack(this, props.administratorProvider, "administratorProvider");
     assertAccountId("managementAccountId", props.managementAccountId);
     assertRegions("regions", props.regions);
-    const existing = props.existingDetectorIds ?? {};
-    for (const region of Object.keys(existing)) {
-      if (!props.regions.includes(region)) {
-        throw new Error(`existingDetectorIds has region "${region}", which is not one of regions (${[...props.regions].sort().join(", ")})`);
-      }
-    }
     const regions = regionIterator(props.regions);
     this.detector = named(
       new GuarddutyDetector(this, "Detector", { provider: props.managementProvider, forEach: regions, region: regions.key, enable: true }),
     );
-    this.imports = Object.keys(existing).sort().map((region) =>
-      new ImportBlock(this, `Import-${region}`, { resource: this.detector, key: region, importId: existing[region] }));
+    this.imports = adoptByRegion(this, this.detector, props.regions, props.existingDetectorIds ?? {});
 
     const memberRegions = regionIterator(props.regions);
     this.member = named(

@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute, regionMemberProduct } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
-import { assertAccountId, assertRegions } from "../topology/validation";
+import { assertLiteralAccounts, assertRegions } from "../topology/validation";
 import { MEMBER_LIFECYCLE } from "./member-lifecycle";
 import type { OrganizationLookup } from "./organization-lookup";
 
@@ -53,12 +53,8 @@ export class OrganizationMembers extends Construct {
     assertProviderInStack(this, props.provider);
     assertRegions("regions", props.regions);
     if (props.members.length === 0) throw new Error("members must list at least one organization account; got []");
-    const seen = new Set<string>();
+    assertLiteralAccounts("members", props.members.map((m) => m.accountId));
     for (const m of props.members) {
-      assertAccountId("members[].accountId", m.accountId);
-      if (Token.isUnresolved(m.accountId)) throw new Error("members[].accountId must be a literal account ID (it names Terraform addresses); got a token");
-      if (seen.has(m.accountId)) throw new Error(`members must not repeat an account; got ${m.accountId} twice`);
-      seen.add(m.accountId);
       if (m.email !== undefined && Token.isUnresolved(m.email)) {
         throw new Error(`members[${m.accountId}].email must be literal text (it is written into the for_each expression); got a token`);
       }

@@ -42,3 +42,22 @@ export class ImportBlock extends TerraformElement {
     return { import: [{ to: hclReference(this.to), id: { value: this.props.importId, isBlock: false, type: "simple", storageClassType: "string" } }] };
   }
 }
+
+/**
+ * Import blocks adopting existing objects into a for_each-by-region resource, one per entry of `existing`
+ * (`{ region: id }`), sorted by region; fails on a region that is not among `regions`.
+ */
+export function adoptByRegion(
+  scope: Construct,
+  resource: TerraformResource,
+  regions: readonly string[],
+  existing: Readonly<Record<string, string>>,
+  prop = "existingDetectorIds",
+): ImportBlock[] {
+  for (const region of Object.keys(existing)) {
+    if (!regions.includes(region)) {
+      throw new Error(`${prop} has region "${region}", which is not one of regions (${[...regions].sort().join(", ")})`);
+    }
+  }
+  return Object.keys(existing).sort().map((region) => new ImportBlock(scope, `Import-${region}`, { resource, key: region, importId: existing[region] }));
+}

@@ -18,3 +18,17 @@ export function assertAccountId(prop: string, value: string): void {
   if (Token.isUnresolved(value)) return;
   if (!/^\d{12}$/.test(value)) throw new Error(`${prop} must be a 12-digit AWS account ID; got "${value}"`);
 }
+
+/**
+ * Fails unless every ID is a literal 12-digit account ID (it names Terraform addresses and is written into for_each
+ * expressions), listed once.
+ */
+export function assertLiteralAccounts(prop: string, accountIds: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const id of accountIds) {
+    if (Token.isUnresolved(id)) throw new Error(`${prop}[].accountId must be a literal account ID (it names Terraform addresses); got a token`);
+    assertAccountId(`${prop}[].accountId`, id);
+    if (seen.has(id)) throw new Error(`${prop} must not repeat an account; got ${id} twice`);
+    seen.add(id);
+  }
+}
