@@ -72,13 +72,17 @@ describe.each(Object.keys(BUILDS))("%s", (name) => {
     }
   });
 
-  test("writes JSON documents as jsonencode expressions, never as quoted JSON text", () => {
+  test("writes JSON documents as jsonencode expressions (arguments one entry per line), never as quoted JSON text", () => {
     for (const { hcl } of stacks(name)) {
       expect(hcl).not.toMatch(/= "\{"/);
       expect(hcl).not.toMatch(/= \{"(Version|source|deadLetterTargetArn)"/);
-      for (const line of hcl.split("\n").filter((l) => /^\s*(policy|assume_role_policy|event_pattern|redrive_policy|redrive_allow_policy) =/.test(l))) {
-        expect(line).toMatch(/= "\$\{(jsonencode\(\{|each\.value\.[a-z_]+\}")/);
-      }
+      const lines = hcl.split("\n");
+      lines.forEach((line, i) => {
+        if (!/^\s*(policy|assume_role_policy|event_pattern|redrive_policy|redrive_allow_policy) =/.test(line)) return;
+        // an argument: a heredoc holding `${jsonencode({` one entry per line; a for_each value: one line
+        const form = line.endsWith("= <<EOF") ? `${line} ${lines[i + 1]}` : line;
+        expect(form).toMatch(/= (<<EOF \$\{jsonencode\(\{$|"\$\{jsonencode\(\{.*\}\)\}"$|"\$\{each\.value\.[a-z_]+\}"$)/);
+      });
     }
   });
 });

@@ -7,7 +7,7 @@ import { Partition, arns } from "../topology/regions";
 import { DEFAULT_DEAD_LETTER_RETENTION_DAYS } from "./options";
 import { assertProviderInStack } from "../topology/topology";
 import { deadLetterQueuePolicy } from "./resource-policies";
-import { jsonDocument } from "../topology/hcl-synth";
+import { jsonDocumentInline } from "../topology/hcl-synth";
 
 /** Props of `DeadLetterQueues`. */
 export interface DeadLetterQueuesProps {
@@ -55,7 +55,7 @@ export class DeadLetterQueues extends Construct {
     for (const [region, senders] of Object.entries(props.senders)) {
       const arn = arns.sqsQueue(props.partition, region, props.accountId, props.queueName);
       queueArns[region] = arn;
-      entries[region] = { policy: jsonDocument(deadLetterQueuePolicy({ queueArn: arn, senderRuleArns: senders })) };
+      entries[region] = { policy: jsonDocumentInline(deadLetterQueuePolicy({ queueArn: arn, senderRuleArns: senders })) };
     }
     this.queueArns = queueArns;
     const regions = mapIterator(entries);

@@ -13,7 +13,7 @@ import { defaultBusArn, ruleArn } from "./names";
 import { DEFAULT_RETRY, RetryOptions } from "./options";
 import { assertProviderInStack } from "../topology/topology";
 import { eventBridgeTrustPolicy, forwardingPolicy } from "./role-policies";
-import { jsonDocument } from "../topology/hcl-synth";
+import { jsonDocument, jsonDocumentInline } from "../topology/hcl-synth";
 
 /** EventBridge target ID of the home bus in the forwarding rules. */
 export const FORWARD_TARGET_ID = "home-region-bus";
@@ -105,7 +105,7 @@ export class RegionalForwarding extends Construct {
       Object.fromEntries(
         sources.map((r) => [
           r,
-          { pattern: jsonDocument(forwardingPattern(r, { minSeverity: props.minSeverity, includeSampleFindings: props.includeSampleFindings })) },
+          { pattern: jsonDocumentInline(forwardingPattern(r, { minSeverity: props.minSeverity, includeSampleFindings: props.includeSampleFindings })) },
         ]),
       ),
     );

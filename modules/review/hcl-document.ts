@@ -124,7 +124,7 @@ class Reader {
     if (c === '"') return lowered(this.template());
     if (c === "{") return this.object();
     if (c === "[") return this.tuple();
-    if (c === "<" && this.text.startsWith("<<", this.pos)) return this.heredoc();
+    if (c === "<" && this.text.startsWith("<<", this.pos)) return lowered(this.heredoc());
     const m = /^(-?\d+(\.\d+)?([eE][+-]?\d+)?)(?![A-Za-z0-9_.])/.exec(this.text.slice(this.pos, this.pos + 40));
     if (m) {
       this.pos += m[0].length;
@@ -319,7 +319,8 @@ function templateParts(text: string): string[] {
 
 /** The forms written for HCL output read back to the JSON document's values (see the module comment). */
 function lowered(template: string): unknown {
-  const m = /^\$\{(.*)\}$/s.exec(template);
+  // `${...~}` strips the whitespace after it (a heredoc's final line break): the value is the interpolation's alone.
+  const m = /^\$\{(.*)~\}\s*$/s.exec(template) ?? /^\$\{(.*)\}$/s.exec(template);
   if (!m) return template;
   const inner = m[1].trim();
   const call = /^jsonencode\((.*)\)$/s.exec(inner);

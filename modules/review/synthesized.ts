@@ -56,13 +56,16 @@ function eachValue(expr: unknown, key: string, value: unknown): string | undefin
   return expr.includes("${") ? undefined : expr;
 }
 
-/** The `regionAccountProduct` expression (modules/topology/for-each.ts): regions x account IDs. */
+/**
+ * The `regionAccountProduct` expression (modules/topology/for-each.ts): regions x account IDs. Spacing is free, as
+ * `terraform fmt` rewrites it in HCL output (`${ { for ... } }`).
+ */
 const REGION_ACCOUNT_PRODUCT =
-  /^\$\{\{ for pair in setproduct\((\[[^\]]*\]), (\[[^\]]*\])\) : "\$\{pair\[0\]\}\/\$\{pair\[1\]\}" => \{ region = pair\[0\], account_id = pair\[1\] \} \}\}$/;
+  /^\$\{\s*\{\s*for pair in setproduct\((\[[^\]]*\]),\s*(\[[^\]]*\])\)\s*:\s*"\$\{pair\[0\]\}\/\$\{pair\[1\]\}"\s*=>\s*\{\s*region\s*=\s*pair\[0\],\s*account_id\s*=\s*pair\[1\]\s*\}\s*\}\s*\}$/;
 
-/** The `regionMemberProduct` expression (modules/topology/for-each.ts): regions x member objects. */
+/** The `regionMemberProduct` expression (modules/topology/for-each.ts): regions x member objects (spacing free). */
 const REGION_MEMBER_PRODUCT =
-  /^\$\{\{ for pair in setproduct\((\[[^\]]*\]), (\[.*\])\) : "\$\{pair\[0\]\}\/\$\{pair\[1\]\.account_id\}" => merge\(pair\[1\], \{ region = pair\[0\] \}\) \}\}$/;
+  /^\$\{\s*\{\s*for pair in setproduct\((\[[^\]]*\]),\s*(\[.*\])\)\s*:\s*"\$\{pair\[0\]\}\/\$\{pair\[1\]\.account_id\}"\s*=>\s*merge\(pair\[1\],\s*\{\s*region\s*=\s*pair\[0\]\s*\}\)\s*\}\s*\}$/;
 
 /**
  * The entries of a for_each: a literal map, or one of the `setproduct` expressions this library writes for

@@ -53,33 +53,46 @@ export function hclString(text: string): string {
 }
 
 /**
- * A plain JSON value (tokens allowed) as an HCL expression on one line: objects `{"key" = value, ...}`, tuples
- * `[a, b]`, strings through {@link hclString}. A list or number token becomes `"${...}"`, which Terraform evaluates to
- * the token's own value.
+ * A plain JSON value (tokens allowed) as an HCL expression: objects `{"key" = value, ...}`, tuples `[a, b]`, strings
+ * through {@link hclString}; on one line, or with `indent` one entry per line (objects, and tuples that hold objects
+ * or tuples), indented from `indent`. A list or number token becomes `"${...}"`, which Terraform evaluates to the
+ * token's own value.
  */
-export function hclExpression(value: unknown): string {
+export function hclExpression(value: unknown, indent?: string): string {
   if (value === null || value === undefined) return "null";
   if (typeof value === "boolean") return String(value);
   if (typeof value === "number") return Token.isUnresolved(value) ? hclString(Token.asString(value)) : JSON.stringify(value);
   if (typeof value === "string") return hclString(value);
+  const inner = indent === undefined ? undefined : `${indent}  `;
   if (Array.isArray(value)) {
     if (Token.isUnresolved(value)) return hclString(Token.asString(value));
-    return `[${value.map(hclExpression).join(", ")}]`;
+    const nested = value.some((v) => v !== null && typeof v === "object" && !Token.isUnresolved(v));
+    if (inner === undefined || !nested || value.length === 0) return `[${value.map((v) => hclExpression(v, indent)).join(", ")}]`;
+    return `[\n${value.map((v) => `${inner}${hclExpression(v, inner)},`).join("\n")}\n${indent}]`;
   }
   if (typeof value === "object") {
     if (Token.isUnresolved(value)) return hclString(Token.asString(value));
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries.map(([k, v]) => `${hclString(k)} = ${hclExpression(v)}`).join(", ")}}`;
+    if (inner === undefined || entries.length === 0) return `{${entries.map(([k, v]) => `${hclString(k)} = ${hclExpression(v)}`).join(", ")}}`;
+    return `{\n${entries.map(([k, v]) => `${inner}${hclString(k)} = ${hclExpression(v, inner)}`).join("\n")}\n${indent}}`;
   }
   throw new Error(`hclExpression needs a JSON value; got ${typeof value}`);
 }
 
 /**
  * A JSON document for a string argument (policy, event pattern, redrive policy): `JSON.stringify(doc)` for JSON
- * output, as always (tokens inside resolve to `${...}` references); `${jsonencode({...})}` when writing HCL.
- * Builders stay pure: constructs call this on what they return.
+ * output, as always (tokens inside resolve to `${...}` references). When writing HCL, `${jsonencode({...})~}` with one
+ * entry per line, which cdktf writes as a heredoc a reviewer reads as an HCL object (the `~` strips the heredoc's
+ * final line break, so Terraform reads exactly the document). Builders stay pure: constructs call this on what they
+ * return. For a `for_each` value (always one line in HCL) use {@link jsonDocumentInline}.
  */
 export function jsonDocument(doc: unknown): string {
+  if (!synthesizingHcl()) return JSON.stringify(doc);
+  return `\${jsonencode(${hclExpression(doc, "")})~}`;
+}
+
+/** {@link jsonDocument} on one line, `${jsonencode({...})}`, for a value inside a `for_each` map. */
+export function jsonDocumentInline(doc: unknown): string {
   if (!synthesizingHcl()) return JSON.stringify(doc);
   return `\${jsonencode(${hclExpression(doc)})}`;
 }

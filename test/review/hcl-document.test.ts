@@ -3,6 +3,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import { HclReadError, readHclDocument } from "../../modules/review/hcl-document";
 import { readSynthesized } from "../../modules/review/summary";
+import { forEachEntries } from "../../modules/review/synthesized";
 
 const HCL = `terraform {
 required_providers {
@@ -79,4 +80,11 @@ test("readSynthesized reads a cdktf.out written as HCL (cdk.tf) as it reads JSON
 test("fails on text that is not HCL, naming the line", () => {
   expect(() => readHclDocument('resource "a" "b" {\nname = "x\n}')).toThrow(HclReadError);
   expect(() => readHclDocument('resource "a" "b" {\nname = "x\n}')).toThrow(/cannot read HCL at line 2: unterminated string/);
+});
+
+test("reads the setproduct for_each as terraform fmt rewrites it (cdktf synth --hcl formats its output)", () => {
+  const formatted = '${ { for pair in setproduct(["eu-west-1", "us-east-1"], ["444455556666"]) : "${pair[0]}/${pair[1]}" => { region = pair[0], account_id = pair[1] } } }';
+  expect(forEachEntries(formatted)?.map(([key]) => key)).toEqual(["eu-west-1/444455556666", "us-east-1/444455556666"]);
+  const members = '${ { for pair in setproduct(["eu-west-1"], [{ "account_id" : "444455556666", "email" : "a@example.com" }]) : "${pair[0]}/${pair[1].account_id}" => merge(pair[1], { region = pair[0] }) } }';
+  expect(forEachEntries(members)).toEqual([["eu-west-1/444455556666", { account_id: "444455556666", email: "a@example.com", region: "eu-west-1" }]]);
 });

@@ -2,11 +2,12 @@ import { Testing, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { instanceAttribute, regionIterator } from "../../modules/topology/for-each";
-import { forEachValue, hclExpression, hclSafeText, hclString, jsonDocument, synthesizingHcl, withHclSynth } from "../../modules/topology/hcl-synth";
+import { forEachValue, hclExpression, hclSafeText, hclString, jsonDocument, jsonDocumentInline, synthesizingHcl, withHclSynth } from "../../modules/topology/hcl-synth";
 
 test("JSON output: every helper returns its value unchanged", () => {
   expect(synthesizingHcl()).toBe(false);
   expect(jsonDocument({ a: [1, "x"] })).toBe('{"a":[1,"x"]}');
+  expect(jsonDocumentInline({ a: [1, "x"] })).toBe('{"a":[1,"x"]}');
   expect(hclSafeText('say "hi"\n')).toBe('say "hi"\n');
   expect(forEachValue({ description: null, name: "x" })).toEqual({ description: null, name: "x" });
 });
@@ -28,7 +29,19 @@ test("HCL expressions: objects with quoted keys, tuples, literals", () => {
 
 test("HCL output: documents become jsonencode, risky text and nulls become expressions Terraform reads back", () => {
   withHclSynth(() => {
-    expect(jsonDocument({ source: ["aws.guardduty"] })).toBe('${jsonencode({"source" = ["aws.guardduty"]})}');
+    expect(jsonDocument({ source: ["aws.guardduty"], detail: { severity: [{ numeric: [">=", 4] }] } })).toBe([
+      "${jsonencode({",
+      '  "source" = ["aws.guardduty"]',
+      '  "detail" = {',
+      '    "severity" = [',
+      "      {",
+      '        "numeric" = [">=", 4]',
+      "      },",
+      "    ]",
+      "  }",
+      "})~}",
+    ].join("\n"));
+    expect(jsonDocumentInline({ source: ["aws.guardduty"] })).toBe('${jsonencode({"source" = ["aws.guardduty"]})}');
     expect(hclSafeText("plain text")).toBe("plain text");
     expect(hclSafeText('"quoted"\nline')).toBe('${"\\"quoted\\"\\nline"}');
     expect(hclSafeText("333333333333")).toBe('${"333333333333"}');
@@ -45,7 +58,7 @@ test("HCL output: references inside a document stay interpolations, for_each ins
     const other = new SqsQueue(stack, "other", { name: "x" });
     new SqsQueue(stack, "q", {
       name: "y",
-      redrivePolicy: jsonDocument({ a: other.arn, b: `arn:${other.name}/*`, c: instanceAttribute(dlq.fqn, "eu-west-1", "arn") }),
+      redrivePolicy: jsonDocumentInline({ a: other.arn, b: `arn:${other.name}/*`, c: instanceAttribute(dlq.fqn, "eu-west-1", "arn") }),
     });
     return stack.toHclTerraform().hcl as string;
   });
