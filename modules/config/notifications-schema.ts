@@ -84,6 +84,12 @@ const emailSchema = strict("email", {
 const slackSchema = strict("slack[]", {
   name: nameSchema,
   workspaceId: checked("workspaceId", "a Slack workspace ID", slackWorkspaceIdIssue),
+  workspaceName: z
+    .string({ error: (iss) => `workspaceName must be the Slack workspace's name as AWS Chatbot shows it; got ${JSON.stringify(iss.input) ?? String(iss.input)}` })
+    .min(1, { error: () => "workspaceName must not be empty; got \"\"" })
+    .max(255, { error: (iss) => `workspaceName must be at most 255 characters; got ${String(iss.input).length}` })
+    .optional()
+    .describe("The Slack workspace's name as AWS Chatbot shows it: with it, terraform plan checks that the workspace is authorized in AWS Chatbot (aws_chatbot_slack_workspace) and stops with the console instruction if not. Default: not checked at plan time."),
   channelId: checked("channelId", "a Slack channel ID", slackChannelIdIssue),
   ...filterShape,
 });

@@ -202,3 +202,24 @@ describe("notificationsConfigIssues", () => {
     expect(notificationsConfigIssues({ channels: "email" }, estate)).toEqual([]);
   });
 });
+
+test("a Slack channel may name its workspace, so the plan checks the Chatbot authorization; the estate synthesizes the check", () => {
+  const slack = { name: "secops", workspaceId: "T0123ABCDE", workspaceName: "Example Corp", channelId: "C0123ABCDE" };
+  expect(errors({ channels: { slack: [slack] } })).toEqual([]);
+  const { parseEstate } = require("../../modules/config/load");
+  const { EstateStack } = require("../../modules/estate/estate-stack");
+  const { Testing } = require("cdktf");
+  const raw = JSON.parse(require("fs").readFileSync(require("path").join(__dirname, "../../examples/organization/estate.json"), "utf8"));
+  raw.notifications.channels.slack = [slack];
+  const doc = JSON.parse(Testing.synth(new EstateStack(Testing.app(), parseEstate(raw))));
+  const workspaces = Object.values<any>(doc.data.aws_chatbot_slack_workspace);
+  expect(workspaces).toHaveLength(1);
+  expect(workspaces[0].slack_team_name).toBe("Example Corp");
+});
+
+test("fails on an empty or non-text Slack workspace name", () => {
+  expect(messages({ channels: { slack: [{ name: "s", workspaceId: "T0123ABCDE", workspaceName: "", channelId: "C0123ABCDE" }] } }))
+    .toContain('workspaceName must not be empty; got ""');
+  expect(messages({ channels: { slack: [{ name: "s", workspaceId: "T0123ABCDE", workspaceName: 7, channelId: "C0123ABCDE" }] } }))
+    .toContain("workspaceName must be the Slack workspace's name as AWS Chatbot shows it; got 7");
+});
