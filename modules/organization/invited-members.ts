@@ -3,12 +3,12 @@ import { GuarddutyInviteAccepter } from "@cdktf/provider-aws/lib/guardduty-invit
 import { GuarddutyMember } from "@cdktf/provider-aws/lib/guardduty-member";
 import { GuarddutyMemberDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-member-detector-feature";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
+import { Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { byText } from "../topology/order";
 import { planRegions, type ResolvedPlan } from "../config/estate-config";
-import { eachKeyAttribute, mapIterator, regionAccountProduct, regionIterator, regionMemberMap, regionMemberProduct } from "../topology/for-each";
+import { eachKeyAttribute, expressionIterator, mapIterator, regionAccountProduct, regionIterator, regionMemberMap, regionMemberProduct } from "../topology/for-each";
 import { EnabledRegionsCheck } from "../topology/enabled-regions-check";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertLiteralAccounts, assertRegions } from "../topology/validation";
@@ -96,7 +96,7 @@ export class InvitedMembers extends Construct {
     const tokens = members.some((m) => Token.isUnresolved(m.email) || (m.invitation_message !== null && Token.isUnresolved(m.invitation_message)));
     const it = tokens
       ? mapIterator(regionMemberMap(props.regions, members))
-      : TerraformIterator.fromMap(Token.asAnyMap(regionMemberProduct(props.regions, members)) as Record<string, unknown>);
+      : expressionIterator(regionMemberProduct(props.regions, members));
     this.invitations = named(
       new GuarddutyMember(this, "Invitation", {
         provider: props.administratorProvider,
@@ -142,9 +142,7 @@ export class InvitedMembers extends Construct {
 
     const accountIds = props.members.map((m) => m.accountId);
     this.features = (props.protectionPlans ?? []).filter((plan) => planRegions(plan, props.regions).length > 0).map((plan) => {
-      const it = TerraformIterator.fromMap(
-        Token.asAnyMap(regionAccountProduct(planRegions(plan, props.regions), accountIds)) as Record<string, unknown>,
-      );
+      const it = expressionIterator(regionAccountProduct(planRegions(plan, props.regions), accountIds));
       return named(
         new GuarddutyMemberDetectorFeature(this, `Feature${planConstructId(plan.name)}`, {
           provider: props.administratorProvider,

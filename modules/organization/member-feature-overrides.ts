@@ -1,11 +1,11 @@
 import { GuarddutyMemberDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-member-detector-feature";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { planRegions, type ResolvedPlan } from "../config/estate-config";
 import { PROTECTION_PLANS, type ProtectionPlan } from "../config/estate-schema";
 import { named } from "../topology/addresses";
-import { eachKeyAttribute, regionAccountProduct } from "../topology/for-each";
+import { eachKeyAttribute, expressionIterator, regionAccountProduct } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
 import { assertAccountId, assertRegions } from "../topology/validation";
 import { memberFeatureArgs, planConstructId } from "./protection-plans";
@@ -69,7 +69,7 @@ export class MemberFeatureOverrides extends Construct {
         const settings = props.protectionPlans?.find((p) => p.name === plan);
         const planRegionList = settings ? planRegions(settings, regions) : regions;
         if (planRegionList.length === 0) continue;
-        const it = TerraformIterator.fromMap(Token.asAnyMap(regionAccountProduct(planRegionList, accounts)) as Record<string, unknown>);
+        const it = expressionIterator(regionAccountProduct(planRegionList, accounts));
         features.push(
           named(
             new GuarddutyMemberDetectorFeature(this, `${planConstructId(plan)}${enabled ? "Enabled" : "Disabled"}`, {

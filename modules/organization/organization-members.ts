@@ -1,9 +1,9 @@
 import { GuarddutyMember } from "@cdktf/provider-aws/lib/guardduty-member";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { TerraformIterator, Token, type ITerraformDependable } from "cdktf";
+import { Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
-import { eachKeyAttribute, regionMemberProduct } from "../topology/for-each";
+import { eachKeyAttribute, expressionIterator, regionMemberProduct } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
 import { assertLiteralAccounts, assertRegions } from "../topology/validation";
 import { MEMBER_LIFECYCLE } from "./member-lifecycle";
@@ -59,9 +59,7 @@ export class OrganizationMembers extends Construct {
         throw new Error(`members[${m.accountId}].email must be literal text (it is written into the for_each expression); got a token`);
       }
     }
-    const it = TerraformIterator.fromMap(
-      Token.asAnyMap(regionMemberProduct(props.regions, props.members.map((m) => ({ account_id: m.accountId, email: m.email ?? null })))) as Record<string, unknown>,
-    );
+    const it = expressionIterator(regionMemberProduct(props.regions, props.members.map((m) => ({ account_id: m.accountId, email: m.email ?? null }))));
     const org = props.organization;
     this.members = named(
       new GuarddutyMember(this, "Member", {

@@ -10,6 +10,14 @@ export function regionIterator(regions: readonly string[]): MapTerraformIterator
   return TerraformIterator.fromMap(Object.fromEntries([...new Set(regions)].sort().map((r) => [r, r])));
 }
 
+/**
+ * A for_each over a map that Terraform computes from an expression (`${{ for ... }}`, e.g. {@link regionAccountProduct}):
+ * cdktf takes the expression as the map it stands for.
+ */
+export function expressionIterator(expression: string): MapTerraformIterator {
+  return TerraformIterator.fromMap(Token.asAnyMap(expression) as Record<string, unknown>);
+}
+
 /** A for_each over a map of objects, keys sorted. */
 export function mapIterator(entries: Readonly<Record<string, Record<string, unknown>>>): MapTerraformIterator {
   return TerraformIterator.fromMap(Object.fromEntries(Object.keys(entries).sort().map((k) => [k, entries[k]])));
