@@ -1,0 +1,143 @@
+/**
+ * Pure builders of the deploy roles: from synthesized stacks (cdk.tf.json, parsed), per provider alias, the identity
+ * policy the role Terraform assumes there needs (only the actions of the types placed in that account, scoped to the
+ * account's ARNs where IAM allows it: see action-scopes.ts) and its trust policy.
+ */
+import { ACTION_SCOPES } from "./action-scopes";
+import { DATA_SOURCE_ACTIONS, RESOURCE_ACTIONS, actionsOf, type TypeActions } from "./provider-actions";
+
+/** An IAM policy document. */
+export interface PolicyDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly Record<string, unknown>[];
+}
+
+/** A synthesized stack, parsed (only what the roles read). */
+export interface SynthesizedStack {
+  readonly provider?: { readonly aws?: readonly { alias?: string; assume_role?: readonly { role_arn?: string }[] }[] };
+  readonly resource?: Record<string, Record<string, { provider?: string }>>;
+  readonly data?: Record<string, Record<string, { provider?: string }>>;
+}
+
+/** One account's deploy role, as placed by the providers. */
+export interface AccountTypes {
+  readonly alias: string;
+  readonly accountId: string;
+  readonly partition: string;
+  /** Resource types placed in the account. */
+  readonly resourceTypes: readonly string[];
+  /** Data source types read in the account. */
+  readonly dataTypes: readonly string[];
+}
+
+/** Who may assume the deploy roles (estate file `deployRoles`). */
+export interface TrustConfig {
+  readonly trustedPrincipalArn: string;
+  readonly externalId?: string;
+}
+
+function add(map: Map<string, Set<string>>, key: string, value: string) {
+  (map.get(key) ?? map.set(key, new Set()).get(key)!).add(value);
+}
+
+/** Per provider alias, the resource and data source types the stacks place in its account. */
+export function accountTypes(stacks: readonly SynthesizedStack[]): AccountTypes[] {
+  const accounts = new Map<string, { accountId: string; partition: string }>();
+  const resources = new Map<string, Set<string>>();
+  const data = new Map<string, Set<string>>();
+  for (const stack of stacks) {
+    for (const provider of stack.provider?.aws ?? []) {
+      const alias = provider.alias ?? "default";
+      const roleArn = provider.assume_role?.[0]?.role_arn ?? "";
+      const match = /^arn:([^:]+):iam::(\d{12}):/.exec(roleArn);
+      if (match && !accounts.has(alias)) accounts.set(alias, { partition: match[1], accountId: match[2] });
+    }
+    for (const [into, blocks] of [[resources, stack.resource], [data, stack.data]] as const) {
+      for (const [type, byName] of Object.entries(blocks ?? {})) {
+        for (const block of Object.values(byName)) add(into, (block.provider ?? "aws").replace(/^aws\.?/, "") || "default", type);
+      }
+    }
+  }
+  return [...accounts.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([alias, account]) => ({
+      alias,
+      ...account,
+      resourceTypes: [...(resources.get(alias) ?? [])].filter((t) => t.startsWith("aws_")).sort(),
+      dataTypes: [...(data.get(alias) ?? [])].filter((t) => t.startsWith("aws_")).sort(),
+    }));
+}
+
+/** The table entry of a type, or an error naming it and where to add it. */
+function entryOf(type: string, kind: "resource" | "data"): TypeActions {
+  const table = kind === "resource" ? RESOURCE_ACTIONS : DATA_SOURCE_ACTIONS;
+  const entry = Object.hasOwn(table, type) ? table[type] : undefined;
+  if (!entry) throw new Error(`${kind} type ${type} has no entry in modules/roles/provider-actions.ts; add the actions the provider calls for it`);
+  return entry;
+}
+
+/** Every action the account's role needs, sorted. */
+export function accountActions(account: AccountTypes): string[] {
+  const all = [
+    ...account.resourceTypes.flatMap((t) => actionsOf(entryOf(t, "resource"))),
+    ...account.dataTypes.flatMap((t) => actionsOf(entryOf(t, "data"))),
+  ];
+  return [...new Set(all)].sort();
+}
+
+/** The ARNs an action is scoped to in one account: "*" for a resource-less action. */
+export function scopedResources(action: string, accountId: string, partition: string): { arns: string[]; accountless: boolean } {
+  const scope = Object.hasOwn(ACTION_SCOPES, action) ? ACTION_SCOPES[action] : undefined;
+  if (scope === undefined) throw new Error(`action ${action} has no scope; run npx tsx scripts/roles-scopes.ts`);
+  if (scope === "*") return { arns: ["*"], accountless: false };
+  const arns = scope.map((pattern) =>
+    pattern.replace(/\$\{Partition\}/g, partition).replace(/\$\{Account\}/g, accountId).replace(/\$\{[A-Za-z]+\}/g, "*"),
+  );
+  // S3 bucket and object ARNs name no account: the request is bound to the account by aws:ResourceAccount instead.
+  return { arns: [...new Set(arns)].sort(), accountless: scope.some((p) => !p.includes("${Account}")) };
+}
+
+/** The identity policy of one account's deploy role. */
+export function identityPolicy(account: AccountTypes): PolicyDocument {
+  const groups = new Map<string, { arns: string[]; accountless: boolean; actions: string[] }>();
+  for (const action of accountActions(account)) {
+    const scope = scopedResources(action, account.accountId, account.partition);
+    const key = `${scope.accountless}|${scope.arns.join(",")}`;
+    (groups.get(key) ?? groups.set(key, { ...scope, actions: [] }).get(key)!).actions.push(action);
+  }
+  const Statement = [...groups.values()]
+    .sort((a, b) => a.arns.join().localeCompare(b.arns.join()))
+    .map((g) => ({
+      Effect: "Allow",
+      Action: g.actions,
+      Resource: g.arns.length === 1 ? g.arns[0] : g.arns,
+      ...(g.accountless ? { Condition: { StringEquals: { "aws:ResourceAccount": account.accountId } } } : {}),
+    }));
+  return { Version: "2012-10-17", Statement };
+}
+
+/** The trust policy of a deploy role: the estate's trusted principal, with `sts:ExternalId` when given. */
+export function trustPolicy(trust: TrustConfig): PolicyDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { AWS: trust.trustedPrincipalArn },
+        Action: "sts:AssumeRole",
+        ...(trust.externalId ? { Condition: { StringEquals: { "sts:ExternalId": trust.externalId } } } : {}),
+      },
+    ],
+  };
+}
+
+/** What the S3 state backend needs (state object, its lock file, the KMS key when set): statements to add. */
+export function backendStatements(backend: { bucket: string; key: string; kmsKeyId?: string }, partition = "aws"): Record<string, unknown>[] {
+  const object = `arn:${partition}:s3:::${backend.bucket}/${backend.key}`;
+  return [
+    { Effect: "Allow", Action: "s3:ListBucket", Resource: `arn:${partition}:s3:::${backend.bucket}` },
+    { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: object },
+    { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], Resource: `${object}.tflock` },
+    ...(backend.kmsKeyId ? [{ Effect: "Allow", Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"], Resource: backend.kmsKeyId }] : []),
+  ];
+}
