@@ -7,6 +7,7 @@ import { exportConfigSchema } from "./export-schema";
 import { notificationsConfigSchema } from "./notifications-schema";
 import { detectorIdsSchema, invitedMemberSchema, managementAccountSchema, organizationMemberSchema } from "./members-schema";
 import { protectionPlansSchema } from "./plans-schema";
+import { deployRolesSchema } from "./roles-schema";
 import {
   accountIdSchema, autoEnableSchema, regionSchema, roleArnSchema, roleNameSchema, strictObject, tagsSchema,
 } from "./primitives";
@@ -168,6 +169,7 @@ export const estateSchema = strictObject({
   export: exportConfigSchema.optional().describe("Findings export of every region to one S3 bucket and KMS key, with an optional SIEM reader and SQS queue."),
   /** Finding notifications (see modules/notifications/README.md). @default - no notifications */
   notifications: notificationsConfigSchema.optional().describe("Finding notifications: email, Slack, Teams, Lambda, webhooks and other targets, with suppression rules."),
+  deployRoles: deployRolesSchema.optional().describe("Who may assume the deploy roles written by `guardduty-cdktf roles`."),
   /** Terraform stacks of the estate. @default { "split": "none" } - one stack, invited members with the core */
   stacks: stacksSchema.optional().describe("Split the estate into several Terraform stacks (per region, groups of invited members). Default one stack."),
 });
