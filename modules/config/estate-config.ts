@@ -6,6 +6,7 @@ import { byText } from "../topology/order";
 import { arns, partitionOf, type Partition } from "../topology/regions";
 import type { ExportConfig } from "./export-schema";
 import type { NotificationsConfig } from "./notifications-schema";
+import type { DeployRolesConfig } from "./roles-schema";
 import {
   AGENTS_OF_PLAN, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
   type FindingPublishingFrequency, type MalwareProtectionRole, type ProtectionPlan, type StackSplit,
@@ -77,6 +78,8 @@ export interface EstateConfig {
   readonly export?: ExportConfig & { readonly homeRegion: string };
   /** Finding notifications, in the home region; absent when not configured. */
   readonly notifications?: NotificationsConfig;
+  /** Who may assume the deploy roles (`guardduty-cdktf roles`); absent when not configured. */
+  readonly deployRoles?: DeployRolesConfig;
   /** How the estate is cut into stacks (see modules/estate/stack-layout.ts). */
   readonly stacks: {
     readonly split: StackSplit;
@@ -222,6 +225,7 @@ export function resolveEstate(input: EstateInput): EstateConfig {
     tags: input.tags ?? {},
     ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),
     ...(input.notifications ? { notifications: input.notifications } : {}),
+    ...(input.deployRoles ? { deployRoles: input.deployRoles } : {}),
     stacks: {
       split: input.stacks?.split ?? "none",
       ...(input.stacks?.invitedMemberGroups !== undefined ? { invitedMemberGroups: input.stacks.invitedMemberGroups } : {}),
