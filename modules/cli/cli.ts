@@ -15,6 +15,7 @@ import type { EstateConfig } from "../config/estate-config";
 import { EstateConfigError, loadEstate } from "../config/load";
 import { EstateStack } from "../estate/estate-stack";
 import { buildReview } from "../review/report";
+import { rolesCommand } from "./roles-command";
 import { readSynthesized } from "../review/summary";
 
 /** Where the command writes. */
@@ -26,6 +27,9 @@ export interface CliOutput {
 const USAGE = `usage:
   guardduty-cdktf synth <estate.json> [--out <dir>]   synthesize every stack of the estate into <dir> (default cdktf.out)
   guardduty-cdktf validate <estate.json>              check the estate file; write nothing
+  guardduty-cdktf roles <estate.json> [--out <dir>] [--account <alias>]
+                                                      write each account's deploy role: <dir>/<alias>.policy.json and
+                                                      <alias>.trust.json (default dir roles)
   guardduty-cdktf review [--dir <dir>] [--plan <plan.json>] [--out <file>]
                                                       print the review report of <dir> (default cdktf.out) and write it
                                                       to <file> (default review.md); with the JSON of a plan
@@ -41,6 +45,7 @@ export const EXIT_USAGE = 64;
 const COMMANDS = {
   synth: { files: 1, options: ["out"] },
   validate: { files: 1, options: [] },
+  roles: { files: 1, options: ["out", "account"] },
   review: { files: 0, options: ["dir", "plan", "out"] },
 } as const satisfies Record<string, { files: number; options: readonly string[] }>;
 
@@ -136,6 +141,7 @@ export function runCli(args: readonly string[], output: CliOutput = {
     output.out(`${file}: valid\n`);
     return 0;
   }
+  if (command.name === "roles") return rolesCommand(config, command.options, output);
   const outdir = command.options.out ?? "cdktf.out";
   const app = new App({ outdir }); // creates the directory: only once the file is known to be good
   const estate = new EstateStack(app, config);
