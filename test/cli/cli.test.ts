@@ -120,7 +120,7 @@ describe("fails", () => {
 
   test.each([
     [[], "a command is required"],
-    [["deploy", ESTATE], 'unknown command "deploy"; expected synth, validate, review'],
+    [["deploy", ESTATE], 'unknown command "deploy"; expected synth, validate, roles, review'],
     [["synth"], "synth takes one estate file; got none"],
     [["synth", "a.json", "b.json"], 'synth takes one estate file; got "a.json", "b.json"'],
     [["synth", ESTATE, "--out"], "--out needs a value"],
