@@ -45,8 +45,14 @@ const show = (v: unknown): string => (typeof v === "string" ? `"${v}"` : JSON.st
 export class PropProblems {
   private readonly list: PropProblem[] = [];
 
-  /** @param owner the construct (or a name) the header names; none for bare messages */
-  constructor(private readonly owner?: IConstruct | string) {}
+  /**
+   * @param owner the construct (or a name) the header names; none for bare messages
+   * @param options.format builds the error message from all problems (a module keeping its own wording)
+   */
+  constructor(
+    private readonly owner?: IConstruct | string,
+    private readonly options: { readonly format?: (problems: readonly PropProblem[]) => string } = {},
+  ) {}
 
   /** The problems so far. */
   get problems(): readonly PropProblem[] {
@@ -79,6 +85,15 @@ export class PropProblems {
     return this;
   }
 
+  /** Adds problems whose path is a list of keys and indexes (`["channels", "email", 0]` -> `channels.email[0]`). */
+  addIssues(issues: readonly { readonly path: readonly (string | number)[]; readonly message: string; readonly value?: unknown }[]): this {
+    for (const i of issues) {
+      const path = i.path.map((k, n) => (typeof k === "number" ? `[${k}]` : n === 0 ? k : `.${k}`)).join("");
+      this.list.push({ path, value: i.value, allowed: "", message: i.message });
+    }
+    return this;
+  }
+
   /** Runs a throw-first check and records its error's message instead of throwing. */
   capture(check: () => void): this {
     try {
@@ -95,6 +110,7 @@ export class PropProblems {
   throwIfAny(): void {
     const n = this.list.length;
     if (n === 0) return;
+    if (this.options.format) throw new PropsError(this.list, this.options.format(this.list));
     if (n === 1 && this.owner === undefined) throw new PropsError(this.list, this.list[0].message);
     const what = this.owner === undefined ? "props" : typeof this.owner === "string" ? this.owner
       : `${this.owner.constructor.name} "${this.owner.node.path}"`;
