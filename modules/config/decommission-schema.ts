@@ -1,0 +1,25 @@
+/**
+ * `decommission`: the estate file's switch for turning GuardDuty management off without losing the exported
+ * findings or stranding accounts (issue 12, part 3). Two phases, because Terraform cannot order "set auto-enable
+ * NONE, then disassociate the members, then remove the delegated administrator" inside one destroy:
+ * - `prepare`: the organization configuration auto-enables NONE and every feature's auto-enable is off, publishing
+ *   destinations and notifications go; members, detectors, bucket and key stay. AWS's documented order for an
+ *   organization ("Disabling GuardDuty", GuardDuty User Guide, guardduty_suspend-disable): stop auto-enable first,
+ *   so that no new account is enrolled while the others are removed.
+ * - `teardown`: members are disassociated before the delegated administrator is removed, detectors go; the
+ *   findings bucket and key leave the state through `removed` blocks with `destroy = false` (the data stays).
+ * Provider behaviour: internal/service/guardduty/member.go Delete calls DisassociateMembers then DeleteMembers;
+ * organization_admin_account.go Delete calls DisableOrganizationAdminAccount; detector.go Delete calls DeleteDetector
+ * (hashicorp/terraform-provider-aws).
+ */
+import { z } from "zod";
+
+/** The phases, in the order a user applies them. */
+export const DECOMMISSION_PHASES = ["prepare", "teardown"] as const;
+export type DecommissionPhase = (typeof DECOMMISSION_PHASES)[number];
+
+export const decommissionSchema = z
+  .enum(DECOMMISSION_PHASES, { error: `expected one of ${DECOMMISSION_PHASES.join(", ")}` })
+  .describe(
+    "Turn GuardDuty management off in two applied plans: \"prepare\" (auto-enable NONE, publishing destinations and notifications removed), then \"teardown\" (members disassociated, administrator designation and detectors removed; findings bucket and key kept out of state, never destroyed). Omit to run the estate.",
+  );
