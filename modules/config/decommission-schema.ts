@@ -23,3 +23,16 @@ export const decommissionSchema = z
   .describe(
     "Turn GuardDuty management off in two applied plans: \"prepare\" (auto-enable NONE, publishing destinations and notifications removed), then \"teardown\" (members disassociated, administrator designation and detectors removed; findings bucket and key kept out of state, never destroyed). Omit to run the estate.",
   );
+
+/**
+ * Until the estate synthesizes the two phases, a `decommission` value is refused rather than silently ignored:
+ * synthesizing the running estate under a "teardown" switch would mislead whoever reviews the plan.
+ */
+export function decommissionIssues(input: { readonly decommission?: unknown }): Array<{ path: string[]; message: string }> {
+  if (typeof input.decommission !== "string" || !(DECOMMISSION_PHASES as readonly string[]).includes(input.decommission)) return [];
+  return [{
+    path: ["decommission"],
+    message: "not synthesized yet by this version (the stacks would still be the running estate): remove the key and follow " +
+      `the README's "Decommissioning" runbook; got ${JSON.stringify(input.decommission)}`,
+  }];
+}
