@@ -8,9 +8,11 @@
  *   so that no new account is enrolled while the others are removed.
  * - `teardown`: members are disassociated before the delegated administrator is removed, detectors go; the
  *   findings bucket and key leave the state through `removed` blocks with `destroy = false` (the data stays).
- * Provider behaviour: internal/service/guardduty/member.go Delete calls DisassociateMembers then DeleteMembers;
- * organization_admin_account.go Delete calls DisableOrganizationAdminAccount; detector.go Delete calls DeleteDetector
- * (hashicorp/terraform-provider-aws).
+ * Provider behaviour (hashicorp/terraform-provider-aws internal/service/guardduty/member.go, resourceMemberDelete):
+ * destroying an `aws_guardduty_member` calls DeleteMembers only (no DisassociateMembers), which AWS refuses while
+ * auto-enable is ALL: hence auto-enable NONE in "prepare", before any member is destroyed in "teardown".
+ * organization_admin_account.go and detector.go Delete were NOT re-read for this change: check them before the
+ * phases are synthesized.
  */
 import { z } from "zod";
 
