@@ -3,6 +3,7 @@
  * `estateSchema` checks shape and values; `estateIssues` (cross-checks.ts) checks fields against each other.
  */
 import { z } from "zod";
+import { decommissionSchema } from "./decommission-schema";
 import { exportConfigSchema } from "./export-schema";
 import { notificationsConfigSchema } from "./notifications-schema";
 import { detectorIdsSchema, invitedMemberSchema, managementAccountSchema, organizationMemberSchema } from "./members-schema";
@@ -168,6 +169,8 @@ export const estateSchema = strictObject({
   export: exportConfigSchema.optional().describe("Findings export of every region to one S3 bucket and KMS key, with an optional SIEM reader and SQS queue."),
   /** Finding notifications (see modules/notifications/README.md). @default - no notifications */
   notifications: notificationsConfigSchema.optional().describe("Finding notifications: email, Slack, Teams, Lambda, webhooks and other targets, with suppression rules."),
+  /** Turning GuardDuty management off (README "Decommissioning"). @default - the estate runs */
+  decommission: decommissionSchema.optional(),
   /** Terraform stacks of the estate. @default { "split": "none" } - one stack, invited members with the core */
   stacks: stacksSchema.optional().describe("Split the estate into several Terraform stacks (per region, groups of invited members). Default one stack."),
 });
