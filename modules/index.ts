@@ -12,6 +12,7 @@ export * from "./topology/for-each";
 export * from "./topology/hcl";
 export * from "./topology/import-block";
 export * from "./topology/moved-block";
+export * from "./topology/removed-block";
 export * from "./topology/enabled-regions-check";
 export * from "./topology/topology";
 export * from "./topology/backend";

@@ -3,6 +3,7 @@
  * `estateSchema` checks shape and values; `estateIssues` (cross-checks.ts) checks fields against each other.
  */
 import { z } from "zod";
+import { decommissionSchema } from "./decommission-schema";
 import { exportConfigSchema } from "./export-schema";
 import { notificationsConfigSchema } from "./notifications-schema";
 import { detectorIdsSchema, invitedMemberSchema, managementAccountSchema, organizationMemberSchema } from "./members-schema";
@@ -170,6 +171,8 @@ export const estateSchema = strictObject({
   /** Finding notifications (see modules/notifications/README.md). @default - no notifications */
   notifications: notificationsConfigSchema.optional().describe("Finding notifications: email, Slack, Teams, Lambda, webhooks and other targets, with suppression rules."),
   deployRoles: deployRolesSchema.optional().describe("Who may assume the deploy roles written by `guardduty-cdktf roles`."),
+  /** Turning GuardDuty management off (README "Decommissioning"). @default - the estate runs */
+  decommission: decommissionSchema.optional(),
   /** Terraform stacks of the estate. @default { "split": "none" } - one stack, invited members with the core */
   stacks: stacksSchema.optional().describe("Split the estate into several Terraform stacks (per region, groups of invited members). Default one stack."),
 });

@@ -6,6 +6,7 @@ import { readFileSync } from "fs";
 import { z } from "zod";
 import { estateIssues, type ConfigIssue } from "./cross-checks";
 import { estateSchema } from "./estate-schema";
+import { scanJsonText } from "./json-scan";
 import { resolveEstate, type EstateConfig } from "./estate-config";
 
 /** The estate schema with the cross-field checks, which run even when other fields are malformed. */
@@ -93,6 +94,8 @@ export function loadEstate(file: string): EstateConfig {
     throw new EstateConfigError(file, [`cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // a byte-order mark, as some editors write
+  const scanned = scanJsonText(text); // too deep, or a key given twice: before JSON.parse, which would hide both
+  if (scanned.length > 0) throw new EstateConfigError(file, scanned);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -39,15 +39,24 @@ export const AUTO_ENABLE = ["ALL", "NEW", "NONE"] as const;
 export const autoEnableSchema = z.enum(AUTO_ENABLE, { error: "expected one of ALL, NEW, NONE" });
 
 const TAG_KEY = "expected a tag key of 1-128 characters, not starting with \"aws:\" (reserved by AWS)";
+/** The characters AWS allows in tag keys and values: letters, digits, spaces and _ . : / = + - @ */
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_CHARS_ALLOWED = "letters, digits, spaces and _ . : / = + - @";
+/** AWS allows 50 tags per resource; the estate adds none of its own beyond these (provider default_tags). */
+export const MAX_TAGS = 50;
 /** Tags: string keys and values, as AWS accepts them. */
 export const tagsSchema = z.record(
   z.string()
     .min(1, { error: TAG_KEY })
     .max(128, { error: TAG_KEY })
-    .refine((k) => !k.toLowerCase().startsWith("aws:"), { error: TAG_KEY }),
-  z.string({ error: "expected a tag value as a string" }).max(256, { error: "expected a tag value of at most 256 characters" }),
+    .refine((k) => !k.toLowerCase().startsWith("aws:"), { error: TAG_KEY })
+    .refine((k) => TAG_CHARS.test(k), { error: `expected a tag key of ${TAG_CHARS_ALLOWED} only` }),
+  z.string({ error: "expected a tag value as a string" }).max(256, { error: "expected a tag value of at most 256 characters" })
+    .refine((v) => TAG_CHARS.test(v), { error: `expected a tag value of ${TAG_CHARS_ALLOWED} only` }),
   { error: "expected an object of tag key -> tag value, e.g. { \"owner\": \"security\" }" },
-);
+).refine((tags) => Object.keys(tags).length <= MAX_TAGS, {
+  error: (issue) => `expected at most ${MAX_TAGS} tags (AWS allows ${MAX_TAGS} per resource); got ${Object.keys(issue.input as object).length} tags`,
+});
 
 /**
  * A strict object: unknown keys are errors whose message lists the allowed keys.

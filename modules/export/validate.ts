@@ -6,6 +6,7 @@ import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { Construct } from "constructs";
 import { Partition, isKnownRegion, isOptInRegion, partitionOf } from "../topology/regions";
 import { assertSameRuntime } from "../topology/runtime";
+import { PropProblems, PropsError } from "../topology/validation";
 import { isAccountId } from "./names";
 
 /** True when `value` is a plain value that can be checked now (not a cdktf token resolved at synth or apply). */
@@ -13,11 +14,12 @@ export function isKnown(value: string | number): boolean {
   return !Token.isUnresolved(value);
 }
 
-/** Throws one error listing every problem, prefixed by the construct's path; does nothing when there are none. */
+/**
+ * Throws one {@link PropsError} listing every problem, prefixed by the construct's path; does nothing when there
+ * are none. The export's `...Problems` strings on the shared {@link PropProblems} collector.
+ */
 export function throwIfProblems(scope: Construct, problems: readonly string[]): void {
-  if (problems.length === 0) return;
-  const what = `${scope.constructor.name} "${scope.node.path}"`;
-  throw new Error(`${what} has ${problems.length} invalid propert${problems.length === 1 ? "y" : "ies"}:\n - ${problems.join("\n - ")}`);
+  new PropProblems(scope).addMessages(problems).throwIfAny();
 }
 
 /**

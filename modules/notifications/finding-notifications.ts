@@ -25,6 +25,7 @@ import { IamStatement } from "./resource-policies";
 import { NotificationDetector, SuppressionRules } from "./suppression-rules";
 import { deliveryTargets } from "./target-deliveries";
 import { WebhookDestination } from "./webhook-channel";
+import { PropProblems } from "../topology/validation";
 
 export type { NotificationDetector } from "./suppression-rules";
 
@@ -217,14 +218,17 @@ export class FindingNotifications extends Construct {
 
 /** Throws every problem of `props` at once. */
 function validate(scope: Construct, props: FindingNotificationsProps): void {
-  const messages: string[] = [];
-  if (props.regions.some((r) => Token.isUnresolved(r))) messages.push("regions must be literal region codes (they are for_each keys); got a token");
-  if (Token.isUnresolved(props.homeRegion)) messages.push("homeRegion must be a literal region code; got a token");
+  const p = new PropProblems(scope, {
+    format: (ps) => `FindingNotifications ${scope.node.path}: ${ps.length} problem(s):\n- ${ps.map((x) => x.message).join("\n- ")}`,
+  });
+  const token = props.regions.find((r) => Token.isUnresolved(r));
+  if (token !== undefined) p.add("regions", token, "literal region codes", "regions must be literal region codes (they are for_each keys); got a token");
+  if (Token.isUnresolved(props.homeRegion)) p.add("homeRegion", props.homeRegion, "a literal region code", "homeRegion must be a literal region code; got a token");
   if (!Token.isUnresolved(props.accountId)) {
     const issue = accountIdIssue(props.accountId, "accountId");
-    if (issue) messages.push(issue);
+    if (issue) p.add("accountId", props.accountId, "a 12-digit AWS account ID", issue);
   }
-  if (messages.length === 0) {
+  if (p.problems.length === 0) {
     const hasSuppression = (props.suppressionRules ?? []).length > 0;
     const issues = notificationIssues(props, {
       partition: props.partition,
@@ -233,9 +237,7 @@ function validate(scope: Construct, props: FindingNotificationsProps): void {
       detectorRegions: hasSuppression ? (props.detectors ?? []).map((d) => d.region) : undefined,
       isUnresolved: (v) => Token.isUnresolved(v),
     });
-    messages.push(...issues.map((i) => i.message));
+    p.addIssues(issues);
   }
-  if (messages.length > 0) {
-    throw new Error(`FindingNotifications ${scope.node.path}: ${messages.length} problem(s):\n- ${messages.join("\n- ")}`);
-  }
+  p.throwIfAny();
 }

@@ -9,7 +9,7 @@ import { named } from "../topology/addresses";
 import { eachKeyAttribute, regionIterator } from "../topology/for-each";
 import { adoptByRegion, type ImportBlock } from "../topology/import-block";
 import { assertProviderInStack } from "../topology/topology";
-import { assertRegions } from "../topology/validation";
+import { PropProblems, regionsProblems } from "../topology/validation";
 import { detectorFeatureArgs, planConstructId } from "./protection-plans";
 
 /** Props of {@link AdministratorDetectors}. */
@@ -52,8 +52,10 @@ export class AdministratorDetectors extends RegionalDetectors {
 
   constructor(scope: Construct, id: string, props: AdministratorDetectorsProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
-    assertRegions("regions", props.regions);
+    new PropProblems()
+      .capture(() => assertProviderInStack(this, props.provider))
+      .add(regionsProblems("regions", props.regions))
+      .throwIfAny();
     const frequency = props.findingPublishingFrequency ?? "FIFTEEN_MINUTES";
     if (!FINDING_PUBLISHING_FREQUENCIES.includes(frequency)) {
       throw new Error(`findingPublishingFrequency must be one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}; got "${frequency}"`);

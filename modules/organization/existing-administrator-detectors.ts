@@ -5,7 +5,7 @@ import { RegionalDetectors } from "./regional-detectors";
 import { named } from "../topology/addresses";
 import { regionIterator } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
-import { assertRegions } from "../topology/validation";
+import { PropProblems, regionsProblems } from "../topology/validation";
 
 /** Props of {@link ExistingAdministratorDetectors}. */
 export interface ExistingAdministratorDetectorsProps {
@@ -35,8 +35,10 @@ export class ExistingAdministratorDetectors extends RegionalDetectors {
 
   constructor(scope: Construct, id: string, props: ExistingAdministratorDetectorsProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
-    assertRegions("regions", props.regions);
+    new PropProblems()
+      .capture(() => assertProviderInStack(this, props.provider))
+      .add(regionsProblems("regions", props.regions))
+      .throwIfAny();
     this.regions = [...props.regions].sort();
     const regions = regionIterator(this.regions);
     this.detector = named(new DataAwsGuarddutyDetector(this, "Detector", { provider: props.provider, forEach: regions, region: regions.key }));

@@ -11,7 +11,7 @@ import { planRegions, type ResolvedPlan } from "../config/estate-config";
 import { eachKeyAttribute, expressionIterator, mapIterator, regionAccountProduct, regionIterator, regionMemberMap, regionMemberProduct } from "../topology/for-each";
 import { EnabledRegionsCheck } from "../topology/enabled-regions-check";
 import { assertProviderInStack } from "../topology/topology";
-import { assertAccountId, assertLiteralAccounts, assertRegions } from "../topology/validation";
+import { accountIdPropProblems, literalAccountsProblems, PropProblems, regionsProblems } from "../topology/validation";
 import { memberFeatureArgs, planConstructId } from "./protection-plans";
 
 /**
@@ -73,17 +73,19 @@ export class InvitedMembers extends Construct {
 
   constructor(scope: Construct, id: string, props: InvitedMembersProps) {
     super(scope, id);
-    assertProviderInStack(this, props.administratorProvider, "administratorProvider");
-    assertAccountId("administratorAccountId", props.administratorAccountId);
-    assertRegions("regions", props.regions);
-    if (props.members.length === 0) throw new Error("members must list at least one invited member; got []");
-    assertLiteralAccounts("members", props.members.map((m) => m.accountId));
+    const p = new PropProblems();
+    p.capture(() => assertProviderInStack(this, props.administratorProvider, "administratorProvider"));
+    p.add(accountIdPropProblems("administratorAccountId", props.administratorAccountId));
+    p.add(regionsProblems("regions", props.regions));
+    if (props.members.length === 0) p.add("members", [], "at least one invited member", "members must list at least one invited member; got []");
+    p.add(literalAccountsProblems("members", props.members.map((m) => m.accountId)));
     for (const m of props.members) {
       if (m.accountId === props.administratorAccountId) {
-        throw new Error(`members must not include the administrator account ${m.accountId}`);
+        p.add("members", m.accountId, "accounts other than the administrator", `members must not include the administrator account ${m.accountId}`);
       }
-      assertProviderInStack(this, m.provider, `members[${m.accountId}].provider`);
+      p.capture(() => assertProviderInStack(this, m.provider, `members[${m.accountId}].provider`));
     }
+    p.throwIfAny();
 
     // Regions x members as a Terraform expression over two short lists, so the document grows with the members only;
     // written out as a literal map when an email or message is a token (a Terraform expression of its own).

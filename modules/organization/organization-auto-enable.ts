@@ -9,7 +9,7 @@ import { AUTO_ENABLE } from "../config/primitives";
 import { named } from "../topology/addresses";
 import { regionIterator } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
-import { assertRegions } from "../topology/validation";
+import { PropProblems, regionsProblems } from "../topology/validation";
 import { organizationFeatureArgs, planConstructId } from "./protection-plans";
 
 /** Props of {@link OrganizationAutoEnable}. */
@@ -53,8 +53,10 @@ export class OrganizationAutoEnable extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationAutoEnableProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
-    assertRegions("regions", props.regions);
+    new PropProblems()
+      .capture(() => assertProviderInStack(this, props.provider))
+      .add(regionsProblems("regions", props.regions))
+      .throwIfAny();
     const autoEnable = props.autoEnableOrganizationMembers ?? "ALL";
     if (!AUTO_ENABLE.includes(autoEnable)) {
       throw new Error(`autoEnableOrganizationMembers must be one of ${AUTO_ENABLE.join(", ")}; got "${autoEnable}"`);

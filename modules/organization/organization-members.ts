@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute, expressionIterator, regionMemberProduct } from "../topology/for-each";
 import { assertProviderInStack } from "../topology/topology";
-import { assertLiteralAccounts, assertRegions } from "../topology/validation";
+import { literalAccountsProblems, PropProblems, regionsProblems } from "../topology/validation";
 import { MEMBER_LIFECYCLE } from "./member-lifecycle";
 import type { OrganizationLookup } from "./organization-lookup";
 
@@ -50,10 +50,12 @@ export class OrganizationMembers extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationMembersProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
-    assertRegions("regions", props.regions);
-    if (props.members.length === 0) throw new Error("members must list at least one organization account; got []");
-    assertLiteralAccounts("members", props.members.map((m) => m.accountId));
+    const p = new PropProblems();
+    p.capture(() => assertProviderInStack(this, props.provider));
+    p.add(regionsProblems("regions", props.regions));
+    if (props.members.length === 0) p.add("members", [], "at least one organization account", "members must list at least one organization account; got []");
+    p.add(literalAccountsProblems("members", props.members.map((m) => m.accountId)));
+    p.throwIfAny();
     for (const m of props.members) {
       if (m.email !== undefined && Token.isUnresolved(m.email)) {
         throw new Error(`members[${m.accountId}].email must be literal text (it is written into the for_each expression); got a token`);

@@ -21,6 +21,19 @@ export interface PlanAnalysis {
   readonly noop: number;
   /** Destroyed or replaced detectors, findings buckets or keys: `address (delete|replace)`. */
   readonly dangers: readonly string[];
+  /** Resources the plan removes from the state without destroying them (`removed` blocks, action "forget"). */
+  readonly forget: number;
+  /** In a decommission plan: the detectors and the administrator designation it destroys, which are not dangers there. */
+  readonly decommissioned: readonly string[];
+}
+
+/** What a decommission plan may destroy (README "Decommissioning"); buckets and keys never. */
+export const DECOMMISSIONED_TYPES: readonly string[] = ["aws_guardduty_detector", "aws_guardduty_organization_admin_account"];
+
+/** Options of {@link analyzePlan}. */
+export interface AnalyzePlanOptions {
+  /** The synthesized stacks are a decommission teardown (`removed` blocks): detectors may go. @default false */
+  readonly decommission?: boolean;
 }
 
 /** Resource types whose destruction loses findings or breaks the organization. */
@@ -29,13 +42,20 @@ export const PROTECTED_TYPES: readonly string[] = [
 ];
 
 /** Counts a plan's actions and lists the dangerous ones. */
-export function analyzePlan(plan: { resource_changes?: readonly PlanResourceChange[] }): PlanAnalysis {
+export function analyzePlan(plan: { resource_changes?: readonly PlanResourceChange[] }, options: AnalyzePlanOptions = {}): PlanAnalysis {
   const counts = { create: 0, update: 0, delete: 0, replace: 0, import: 0, noop: 0 };
   const dangers: string[] = [];
+  const decommissioned: string[] = [];
+  let forget = 0;
   for (const rc of plan.resource_changes ?? []) {
     if (rc.mode === "data") continue;
     const a = rc.change.actions;
     if (rc.change.importing) counts.import++;
+    // Terraform >= 1.7 plans a `removed` block with `destroy = false` as the action "forget": not a deletion.
+    if (a.includes("forget") && !a.includes("delete")) {
+      forget++;
+      continue;
+    }
     let kind: "create" | "update" | "delete" | "replace" | "noop";
     if (a.includes("delete") && a.includes("create")) kind = "replace";
     else if (a.includes("delete")) kind = "delete";
@@ -43,7 +63,10 @@ export function analyzePlan(plan: { resource_changes?: readonly PlanResourceChan
     else if (a.includes("update")) kind = "update";
     else kind = "noop";
     counts[kind]++;
-    if ((kind === "delete" || kind === "replace") && PROTECTED_TYPES.includes(rc.type)) dangers.push(`${rc.address} (${kind})`);
+    if ((kind === "delete" || kind === "replace") && PROTECTED_TYPES.includes(rc.type)) {
+      if (options.decommission && kind === "delete" && DECOMMISSIONED_TYPES.includes(rc.type)) decommissioned.push(rc.address);
+      else dangers.push(`${rc.address} (${kind})`);
+    }
   }
-  return { ...counts, dangers };
+  return { ...counts, dangers, forget, decommissioned };
 }

@@ -184,7 +184,9 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
   const detectorRegions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region!)))].sort();
   const channels = channelSection(rules, detectorRegions.length ? detectorRegions : regions);
   const warnings = [...reviewerWarnings(stacks, access), ...planCheckWarnings(stacks.map((s) => s.doc)), ...channels.warnings];
-  const planned = plan ? analyzePlan(plan) : undefined;
+  // A decommission teardown (modules/config/decommission-schema.ts) is synthesized with `removed` blocks.
+  const decommission = stacks.some((s) => Array.isArray((s.doc as { removed?: unknown }).removed));
+  const planned = plan ? analyzePlan(plan, { decommission }) : undefined;
   const total = stacks.reduce((n, s) => n + resourceInstances(s.doc).length, 0);
   const md = [
     "# GuardDuty estate review",
@@ -199,9 +201,15 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
       "|---:|---:|---:|---:|---:|---:|",
       `| ${planned.create} | ${planned.update} | ${planned.delete} | ${planned.replace} | ${planned.import} | ${planned.noop} |`,
       "",
+      ...(planned.decommissioned.length
+        ? ["This is a decommission plan: it destroys these detectors and the administrator designation, as the README's " +
+            "\"Decommissioning\" runbook says; findings buckets and keys are never destroyed:", "",
+          ...planned.decommissioned.map((d) => `- \`${d}\``), ""]
+        : []),
+      ...(planned.forget ? [`${planned.forget} resource(s) leave the state without being destroyed (\`removed\` blocks, destroy = false).`, ""] : []),
       ...(planned.dangers.length
         ? ["**STOP: this plan destroys or replaces what holds findings:**", "", ...planned.dangers.map((d) => `- \`${d}\``), ""]
-        : ["No detector, findings bucket or key is destroyed or replaced.", ""]),
+        : [planned.decommissioned.length ? "No findings bucket or key is destroyed or replaced." : "No detector, findings bucket or key is destroyed or replaced.", ""]),
     ] : []),
     "## Warnings a reviewer must act on",
     "",

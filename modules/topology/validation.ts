@@ -1,34 +1,186 @@
 import { Token } from "cdktf";
+import { IConstruct } from "constructs";
 import { isKnownRegion } from "../topology/regions";
 
-/** Fails unless `regions` is a non-empty list of known, distinct region codes. */
-export function assertRegions(prop: string, regions: readonly string[]): void {
-  if (regions.length === 0) throw new Error(`${prop} must list at least one region; got []`);
+/** One problem of a construct's props: where, what was received, what is allowed, and the message shown. */
+export interface PropProblem {
+  /** Prop path, e.g. `regions` or `detectors[0].region`. */
+  readonly path: string;
+  /** The value received (tokens are reported as such). */
+  readonly value: unknown;
+  /** What is allowed, e.g. `a 12-digit AWS account ID`. */
+  readonly allowed: string;
+  /** The full message, naming the path, the value and what is allowed. */
+  readonly message: string;
+}
+
+/**
+ * The error a construct throws for invalid props: `problems` lists every problem at once. Its message is the
+ * single problem's message when there is one and the collector has no owner, else `<owner> has N invalid
+ * properties:` followed by one ` - message` line per problem.
+ */
+export class PropsError extends Error {
+  constructor(public readonly problems: readonly PropProblem[], message: string) {
+    super(message);
+    this.name = "PropsError";
+  }
+}
+
+const show = (v: unknown): string => (typeof v === "string" ? `"${v}"` : JSON.stringify(v) ?? String(v));
+
+/**
+ * Collects the problems of a construct's props, so that one error reports them all (prop path, value received,
+ * what is allowed), then throws once with {@link PropProblems.throwIfAny}.
+ *
+ * ```ts
+ * const p = new PropProblems(this);                 // owner: a construct (or a name, or none)
+ * p.check("retentionDays", props.retentionDays, props.retentionDays > 0, "a positive number");
+ * p.add(regionsProblems("regions", props.regions)); // problems from a `...Problems` function
+ * p.capture(() => assertProviderInStack(this, props.provider)); // a throw-first check, collected
+ * p.throwIfAny();
+ * ```
+ * With a construct owner the message always starts `<Class> "<path>" has N invalid propert(y|ies):` (the export
+ * constructs' format); with no owner a single problem throws exactly its own message (the `assert*` format).
+ */
+export class PropProblems {
+  private readonly list: PropProblem[] = [];
+
+  /**
+   * @param owner the construct (or a name) the header names; none for bare messages
+   * @param options.format builds the error message from all problems (a module keeping its own wording)
+   */
+  constructor(
+    private readonly owner?: IConstruct | string,
+    private readonly options: { readonly format?: (problems: readonly PropProblem[]) => string } = {},
+  ) {}
+
+  /** The problems so far. */
+  get problems(): readonly PropProblem[] {
+    return this.list;
+  }
+
+  /**
+   * Records a problem unless `ok`; message `<path> must be <allowed>; got <value>`. Tokens should be skipped by
+   * the caller (`ok` true). Returns `ok`.
+   */
+  check(path: string, value: unknown, ok: boolean, allowed: string): boolean {
+    if (!ok) this.list.push({ path, value, allowed, message: `${path} must be ${allowed}; got ${show(value)}` });
+    return ok;
+  }
+
+  /** Adds problems, or one problem given as parts (`message` defaults to the `check` wording). */
+  add(problems: PropProblem | readonly PropProblem[]): this;
+  add(path: string, value: unknown, allowed: string, message?: string): this;
+  add(a: string | PropProblem | readonly PropProblem[], value?: unknown, allowed?: string, message?: string): this {
+    if (typeof a === "string") {
+      this.list.push({ path: a, value, allowed: allowed ?? "", message: message ?? `${a} must be ${allowed}; got ${show(value)}` });
+    } else if (Array.isArray(a)) this.list.push(...(a as readonly PropProblem[]));
+    else this.list.push(a as PropProblem);
+    return this;
+  }
+
+  /** Adds messages that carry their own path (legacy `...Problems` strings); path is the message's first word. */
+  addMessages(messages: readonly string[]): this {
+    for (const m of messages) this.list.push({ path: m.split(/\s/, 1)[0], value: undefined, allowed: "", message: m });
+    return this;
+  }
+
+  /** Adds problems whose path is a list of keys and indexes (`["channels", "email", 0]` -> `channels.email[0]`). */
+  addIssues(issues: readonly { readonly path: readonly (string | number)[]; readonly message: string; readonly value?: unknown }[]): this {
+    for (const i of issues) {
+      const path = i.path.map((k, n) => (typeof k === "number" ? `[${k}]` : n === 0 ? k : `.${k}`)).join("");
+      this.list.push({ path, value: i.value, allowed: "", message: i.message });
+    }
+    return this;
+  }
+
+  /** Runs a throw-first check and records its error's message instead of throwing. */
+  capture(check: () => void): this {
+    try {
+      check();
+    } catch (e) {
+      if (e instanceof PropsError) this.add(e.problems);
+      else if (e instanceof Error) this.addMessages([e.message]);
+      else throw e;
+    }
+    return this;
+  }
+
+  /** Throws a {@link PropsError} listing every problem; does nothing when there is none. */
+  throwIfAny(): void {
+    const n = this.list.length;
+    if (n === 0) return;
+    if (this.options.format) throw new PropsError(this.list, this.options.format(this.list));
+    if (n === 1 && this.owner === undefined) throw new PropsError(this.list, this.list[0].message);
+    const what = this.owner === undefined ? "props" : typeof this.owner === "string" ? this.owner
+      : `${this.owner.constructor.name} "${this.owner.node.path}"`;
+    const lines = this.list.map((p) => p.message);
+    throw new PropsError(this.list, `${what} has ${n} invalid propert${n === 1 ? "y" : "ies"}:\n - ${lines.join("\n - ")}`);
+  }
+}
+
+function problem(path: string, value: unknown, allowed: string, message: string): PropProblem {
+  return { path, value, allowed, message };
+}
+
+function throwFirst(problems: readonly PropProblem[]): void {
+  if (problems.length > 0) throw new PropsError([problems[0]], problems[0].message);
+}
+
+/** Problems of `regions` unless it is a non-empty list of known, distinct, literal region codes. */
+export function regionsProblems(prop: string, regions: readonly string[]): PropProblem[] {
+  if (regions.length === 0) return [problem(prop, [], "at least one region", `${prop} must list at least one region; got []`)];
+  const out: PropProblem[] = [];
   const seen = new Set<string>();
   for (const r of regions) {
-    if (Token.isUnresolved(r)) throw new Error(`${prop} must be literal region codes (they name Terraform addresses); got a token`);
-    if (!isKnownRegion(r)) throw new Error(`${prop} must contain known AWS region codes (e.g. eu-west-1); got "${r}"`);
-    if (seen.has(r)) throw new Error(`${prop} must not repeat a region; got "${r}" twice`);
+    if (Token.isUnresolved(r)) {
+      out.push(problem(prop, r, "literal region codes", `${prop} must be literal region codes (they name Terraform addresses); got a token`));
+    } else if (!isKnownRegion(r)) {
+      out.push(problem(prop, r, "known AWS region codes", `${prop} must contain known AWS region codes (e.g. eu-west-1); got "${r}"`));
+    } else if (seen.has(r)) {
+      out.push(problem(prop, r, "distinct regions", `${prop} must not repeat a region; got "${r}" twice`));
+    }
     seen.add(r);
   }
+  return out;
+}
+
+/** Fails unless `regions` is a non-empty list of known, distinct region codes (first problem of {@link regionsProblems}). */
+export function assertRegions(prop: string, regions: readonly string[]): void {
+  throwFirst(regionsProblems(prop, regions));
+}
+
+/** Problems of `value` unless it is a 12-digit account ID (tokens pass). */
+export function accountIdPropProblems(prop: string, value: string): PropProblem[] {
+  if (Token.isUnresolved(value) || /^\d{12}$/.test(value)) return [];
+  return [problem(prop, value, "a 12-digit AWS account ID", `${prop} must be a 12-digit AWS account ID; got "${value}"`)];
 }
 
 /** Fails unless `value` is a 12-digit account ID (tokens pass). */
 export function assertAccountId(prop: string, value: string): void {
-  if (Token.isUnresolved(value)) return;
-  if (!/^\d{12}$/.test(value)) throw new Error(`${prop} must be a 12-digit AWS account ID; got "${value}"`);
+  throwFirst(accountIdPropProblems(prop, value));
 }
 
 /**
- * Fails unless every ID is a literal 12-digit account ID (it names Terraform addresses and is written into for_each
- * expressions), listed once.
+ * Problems of `accountIds` unless every ID is a literal 12-digit account ID (it names Terraform addresses and is
+ * written into for_each expressions), listed once.
  */
-export function assertLiteralAccounts(prop: string, accountIds: readonly string[]): void {
+export function literalAccountsProblems(prop: string, accountIds: readonly string[]): PropProblem[] {
+  const out: PropProblem[] = [];
   const seen = new Set<string>();
   for (const id of accountIds) {
-    if (Token.isUnresolved(id)) throw new Error(`${prop}[].accountId must be a literal account ID (it names Terraform addresses); got a token`);
-    assertAccountId(`${prop}[].accountId`, id);
-    if (seen.has(id)) throw new Error(`${prop} must not repeat an account; got ${id} twice`);
+    if (Token.isUnresolved(id)) {
+      out.push(problem(`${prop}[].accountId`, id, "a literal account ID", `${prop}[].accountId must be a literal account ID (it names Terraform addresses); got a token`));
+      continue;
+    }
+    out.push(...accountIdPropProblems(`${prop}[].accountId`, id));
+    if (seen.has(id)) out.push(problem(prop, id, "distinct accounts", `${prop} must not repeat an account; got ${id} twice`));
     seen.add(id);
   }
+  return out;
+}
+
+/** Fails unless every ID is a literal 12-digit account ID, listed once (first problem of {@link literalAccountsProblems}). */
+export function assertLiteralAccounts(prop: string, accountIds: readonly string[]): void {
+  throwFirst(literalAccountsProblems(prop, accountIds));
 }

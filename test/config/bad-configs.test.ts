@@ -53,7 +53,7 @@ interface BadCase {
 }
 
 const ROOT_KEYS = "$schema, name, accounts, roleName, homeRegion, regions, findingPublishingFrequency, " +
-  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, managementAccount, organizationMembers, invitedMembers, backend, tags, export, notifications, stacks";
+  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, managementAccount, organizationMembers, invitedMembers, backend, tags, export, notifications, deployRoles, decommission, stacks";
 const ACCOUNT_ID = "12-digit AWS account ID";
 
 const CASES: BadCase[] = [
@@ -124,6 +124,15 @@ const CASES: BadCase[] = [
     path: "accounts.security.id", allowed: "the delegated administrator must not be the management account", got: `"${ACCOUNTS.management}"` },
   { name: "management == logArchive", mutate: (e) => (e.accounts.logArchive.id = ACCOUNTS.management),
     path: "accounts.logArchive.id", allowed: "the log-archive account must not be the management account", got: `"${ACCOUNTS.management}"` },
+
+  // decommission
+  { name: "decommission true", mutate: (e) => (e.decommission = true),
+    path: "decommission", allowed: "expected one of prepare, teardown", got: "true" },
+  { name: 'decommission "destroy"', mutate: (e) => (e.decommission = "destroy"),
+    path: "decommission", allowed: "expected one of prepare, teardown", got: '"destroy"' },
+
+  { name: 'decommission "teardown" before the estate synthesizes it', mutate: (e) => (e.decommission = "teardown"),
+    path: "decommission", allowed: "not synthesized yet by this version", got: '"teardown"' },
 
   // findingPublishingFrequency
   { name: 'findingPublishingFrequency "5m"', mutate: (e) => (e.findingPublishingFrequency = "5m"),

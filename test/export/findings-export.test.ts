@@ -9,6 +9,7 @@ import { FindingsExport, FindingsExportProps } from "../../modules/export/findin
 import { addresses, resources } from "../helpers";
 import { ADMIN, BUCKET, LOG_ARCHIVE, PREFIX, SUBJECT_ID } from "./fixtures";
 import { exportDetectors, exportStack, minimalProps } from "./stack";
+import { PropsError } from "../../modules/topology/validation";
 
 const FULL = (security: AwsProvider, logArchive: AwsProvider): FindingsExportProps => ({
   ...minimalProps(security, logArchive),
@@ -262,6 +263,17 @@ describe("refusals", () => {
       reader: { type: "google-federation", subjectId: "not-a-number" },
       queue: { maxReceiveCount: 0 },
     })).toThrow(/has 4 invalid properties:\n - homeRegion .*\n - bucketName must be 3 to 63 characters.*\n - reader\.subjectId must be the numeric subject ID.*\n - queue\.maxReceiveCount must be an integer between 1 and 1000; got 0/);
+  });
+
+  it("reports two bad props as a PropsError with both paths", () => {
+    let error: unknown;
+    try {
+      build({ bucketAccountId: "3333", lifecycle: { expirationDays: 180 } })();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(PropsError);
+    expect((error as PropsError).problems.map((p) => p.path)).toEqual(["bucketAccountId", "lifecycle.expirationDays"]);
   });
 });
 

@@ -10,6 +10,7 @@ import { FindingNotifications, FindingNotificationsProps } from "../../modules/n
 import { ACCOUNTS, addresses, resources, testStack } from "../helpers";
 import { HOME, fullProps } from "./fixtures";
 import { instances } from "./synth-model";
+import { PropsError } from "../../modules/topology/validation";
 
 function build(overrides: Partial<FindingNotificationsProps> = {}) {
   const t = testStack();
@@ -159,6 +160,17 @@ test("fails with every problem at once", () => {
     homeRegion: "ap-south-1",
     channels: { email: { addresses: ["nope"] }, lambda: [{ name: "x", functionArn: "arn:aws:lambda:us-east-1:222222222222:function:f" }] },
   })).toThrow(/^FindingNotifications test\/Notifications: 3 problem\(s\):\n- homeRegion must be one of the estate's regions.*\n- channels\.email\.addresses\[0\] must be an email address.*\n- channels\.lambda\[0\]\.functionArn must be in the home region ap-south-1/);
+});
+
+test("two bad props are reported as a PropsError with both paths", () => {
+  let error: unknown;
+  try {
+    build({ channels: { email: { addresses: ["nope"] }, lambda: [{ name: "x", functionArn: "arn:aws:lambda:us-east-1:222222222222:function:f" }] }, homeRegion: "ap-south-1" });
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(PropsError);
+  expect((error as PropsError).problems.map((p) => p.path)).toEqual(["homeRegion", "channels.email.addresses[0]", "channels.lambda[0].functionArn"]);
 });
 
 test("fails on a chime channel, pointing to Teams or a webhook", () => {

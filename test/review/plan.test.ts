@@ -25,3 +25,40 @@ test("flags a destroyed detector and a replaced bucket or key", () => {
     'aws_guardduty_detector.x["eu-west-1"] (delete)', "aws_s3_bucket.findings (replace)", "aws_kms_key.findings (replace)",
   ]);
 });
+
+describe("a decommission plan (README \"Decommissioning\")", () => {
+  const teardown = { resource_changes: [
+    change('aws_guardduty_detector.x["eu-west-1"]', ["delete"]),
+    change('aws_guardduty_organization_admin_account.a["eu-west-1"]', ["delete"]),
+    change('aws_guardduty_member.m["eu-west-1/333333333333"]', ["delete"]),
+    change("aws_s3_bucket.findings", ["forget"]),
+    change("aws_kms_key.findings", ["forget"]),
+  ] };
+
+  test("detectors and the designation may go; the bucket and key leave the state without being destroyed", () => {
+    const a = analyzePlan(teardown, { decommission: true });
+    expect(a.dangers).toEqual([]);
+    expect(a.decommissioned).toEqual([
+      'aws_guardduty_detector.x["eu-west-1"]', 'aws_guardduty_organization_admin_account.a["eu-west-1"]',
+    ]);
+    expect(a).toMatchObject({ delete: 3, forget: 2 });
+  });
+
+  test("outside a decommission, the same plan is refused", () => {
+    expect(analyzePlan(teardown).dangers).toEqual([
+      'aws_guardduty_detector.x["eu-west-1"] (delete)', 'aws_guardduty_organization_admin_account.a["eu-west-1"] (delete)',
+    ]);
+  });
+
+  test("a decommission still refuses to destroy or replace a bucket or key, or to replace a detector", () => {
+    const a = analyzePlan({ resource_changes: [
+      change("aws_s3_bucket.findings", ["delete"]),
+      change("aws_kms_key.findings", ["delete", "create"]),
+      change('aws_guardduty_detector.x["eu-west-1"]', ["delete", "create"]),
+    ] }, { decommission: true });
+    expect(a.dangers).toEqual([
+      "aws_s3_bucket.findings (delete)", "aws_kms_key.findings (replace)", 'aws_guardduty_detector.x["eu-west-1"] (replace)',
+    ]);
+    expect(a.decommissioned).toEqual([]);
+  });
+});

@@ -80,6 +80,30 @@ describe("with a plan", () => {
   });
 });
 
+describe("a decommission plan: stacks synthesized with removed blocks (README \"Decommissioning\")", () => {
+  const stacks = exampleStacks().map((s) => ({ ...s, doc: { ...s.doc, removed: [
+    { from: "aws_s3_bucket.estate_export_findings_bucket_bucket", lifecycle: { destroy: false } },
+  ] } }));
+
+  test("detectors may go, and the review says so instead of refusing", () => {
+    const { markdown, plan } = buildReview(stacks, planFor(stacks, {
+      'aws_guardduty_detector.estate_organization_administrator_detector["me-south-1"]': ["delete"],
+      "aws_s3_bucket.estate_export_findings_bucket_bucket": ["forget"],
+    }));
+    expect(plan!.dangers).toEqual([]);
+    expect(plan!.decommissioned).toEqual(['aws_guardduty_detector.estate_organization_administrator_detector["me-south-1"]']);
+    expect(markdown).toContain("This is a decommission plan");
+    expect(markdown).toContain("1 resource(s) leave the state without being destroyed");
+    expect(markdown).toContain("No findings bucket or key is destroyed or replaced.");
+  });
+
+  test("still refuses to destroy the findings bucket", () => {
+    const { markdown, plan } = buildReview(stacks, planFor(stacks, { "aws_s3_bucket.estate_export_findings_bucket_bucket": ["delete"] }));
+    expect(plan!.dangers).toEqual(["aws_s3_bucket.estate_export_findings_bucket_bucket (delete)"]);
+    expect(markdown).toContain("**STOP: this plan destroys or replaces what holds findings:**");
+  });
+});
+
 describe("the Chatbot authorization, a manual step", () => {
   test("Teams: the plan cannot check it (no data source), so the review names the account, region and the address that would fail", () => {
     const { warnings } = buildReview(exampleStacks());

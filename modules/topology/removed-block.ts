@@ -1,0 +1,45 @@
+import { TerraformElement } from "cdktf";
+import { Construct } from "constructs";
+import { hclReference } from "./moved-block";
+
+/** Props of {@link RemovedBlock}. */
+export interface RemovedBlockProps {
+  /**
+   * The resource address that leaves the configuration, without instance key (`aws_s3_bucket.findings`):
+   * Terraform's `removed` block takes a resource or module address, never one for_each instance.
+   */
+  readonly from: string;
+  /**
+   * `false` (the only value this project writes for the findings bucket and key): Terraform forgets the object
+   * instead of destroying it; the plan shows it as "will no longer be managed by Terraform" (action "forget"). @default false
+   */
+  readonly destroy?: boolean;
+}
+
+/**
+ * A Terraform `removed` block (Terraform >= 1.7), which cdktf 0.21 cannot write (it has no removed-block
+ * construct; checked in node_modules/cdktf/lib). The decommission teardown (README "Decommissioning") writes one
+ * with `destroy = false` for the findings bucket and key, so that the data stays when the estate goes. The
+ * `prevent_destroy` on those resources still refuses a plain `terraform destroy` while they are in the configuration.
+ */
+export class RemovedBlock extends TerraformElement {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly props: RemovedBlockProps,
+  ) {
+    super(scope, id);
+    if (/\[/.test(props.from)) {
+      throw new Error(`RemovedBlock ${id}: from: expected a resource address without instance key, e.g. aws_s3_bucket.findings; got ${JSON.stringify(props.from)}`);
+    }
+  }
+
+  public toTerraform(): any {
+    return { removed: [{ from: this.props.from, lifecycle: { destroy: this.props.destroy ?? false } }] };
+  }
+
+  /** The same block for `cdktf synth --hcl`: the address is a reference, written unquoted. */
+  public toHclTerraform(): any {
+    return { removed: [{ from: hclReference(this.props.from), lifecycle: { destroy: this.props.destroy ?? false } }] };
+  }
+}
