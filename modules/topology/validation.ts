@@ -64,7 +64,7 @@ export class PropProblems {
    * the caller (`ok` true). Returns `ok`.
    */
   check(path: string, value: unknown, ok: boolean, allowed: string): boolean {
-    if (!ok) this.list.push({ path, value, allowed, message: `${path} must be ${allowed}; got ${show(value)}` });
+    if (!ok) this.add(path, value, allowed);
     return ok;
   }
 
