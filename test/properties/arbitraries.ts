@@ -9,7 +9,8 @@
 import fc from "fast-check";
 import { FINDING_PUBLISHING_FREQUENCIES, PROTECTION_PLANS, STACK_SPLITS } from "../../modules/config/estate-schema";
 import { AUTO_ENABLE } from "../../modules/config/primitives";
-import { SECRET_SOURCES, TARGET_KINDS, type TargetKind } from "../../modules/notifications/channel-checks";
+import { SECRET_SOURCES, TARGET_KINDS } from "../../modules/notifications/channel-checks";
+import type { TargetKind } from "../../modules/notifications/channels";
 import { CHATBOT_REGIONS } from "../../modules/notifications/chatbot-regions";
 import { SEVERITY_NAMES } from "../../modules/notifications/severity";
 import { exampleRaw } from "../estate/fixtures";
@@ -31,7 +32,7 @@ export function params(base: number): fc.Parameters<unknown> {
     numRuns: runs(base),
     ...(seed !== undefined && seed !== "" ? { seed: Number(seed) } : {}),
     ...(path ? { path } : {}),
-    verbose: 1,
+    verbose: 0, // the seed, the path and the shrunk estate; 1 would also list every failure met while shrinking
   };
 }
 
@@ -127,10 +128,13 @@ const TARGET_ARNS: Record<TargetKind, (i: number) => string> = {
 const targetArb = (i: number) => fc.record({ kind: fc.constantFrom(...TARGET_KINDS), sayKind: fc.boolean(), filter: filterArb })
   .map(({ kind, sayKind, filter }) => ({ arn: TARGET_ARNS[kind](i), ...(sayKind ? { kind } : {}), ...filter }));
 
-/** A list of 0..max channels of one kind, each built from its index (distinct IDs and names). */
-const channelList = <T>(kind: string, max: number, item: (i: number) => fc.Arbitrary<T>) =>
-  fc.integer({ min: 0, max }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => item(i)))))
-    .map((items) => named(kind, items as T[]));
+/** A list of 0..max items, each built from its index (so IDs, names and ranks are distinct). */
+const indexedList = <T>(max: number, item: (i: number) => fc.Arbitrary<T>): fc.Arbitrary<T[]> =>
+  fc.integer({ min: 0, max }).chain((n): fc.Arbitrary<T[]> =>
+    (n === 0 ? fc.constant<T[]>([]) : fc.tuple(...Array.from({ length: n }, (_, i) => item(i))).map((xs) => xs as T[])));
+
+/** A list of 0..max channels of one kind, each named `<kind>-<index>`. */
+const channelList = <T>(kind: string, max: number, item: (i: number) => fc.Arbitrary<T>) => indexedList(max, item).map((items) => named(kind, items));
 
 /** The `channels` of a notifications section: any mix of every kind the schema allows (possibly none). */
 export const channelsArb = fc.record({
@@ -164,8 +168,8 @@ const suppressionRuleArb = (i: number, regions: readonly string[]) => fc.record(
   ...(r.regions ? { regions: r.regions } : {}),
 }));
 
-export const suppressionRulesArb = (regions: readonly string[]) =>
-  fc.integer({ min: 0, max: 3 }).chain((n) => (n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => suppressionRuleArb(i, regions)))));
+/** 0..3 suppression rules of distinct names and ranks. */
+export const suppressionRulesArb = (regions: readonly string[]) => indexedList(3, (i) => suppressionRuleArb(i, regions));
 
 /** A `notifications` section: channels, rules and the section's options; at least one channel or rule. */
 const notificationsArb = (regions: readonly string[]) => fc.record(

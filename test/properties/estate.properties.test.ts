@@ -77,11 +77,11 @@ function escape(s: string): string {
 }
 
 describe("synthesis (a whole estate per case: a few estates)", () => {
-  test("a valid estate synthesizes (every stack), twice byte-identical, order-free, no absolute path, no null, policies JSON, addresses name what they are", () => {
+  test("a valid estate synthesizes (every stack), byte-identical with its lists reordered, no absolute path, no null, policies JSON, addresses name what they are", () => {
     fc.assert(fc.property(estateArb, (raw) => {
       const first = synthStacks(raw);
-      expect(synthStacks(raw)).toEqual(first);
-      expect(synthStacks(reordered(raw))).toEqual(first); // reordering lists changes nothing
+      // every list reversed, synthesized again: byte-identical (so synthesis is deterministic, and order changes nothing)
+      expect(synthStacks(reordered(raw))).toEqual(first);
       for (const [stack, text] of Object.entries(first)) {
         expect({ stack, absolute: /"\/(home|tmp|work|Users|var)\//.test(text) }).toEqual({ stack, absolute: false });
         const doc = JSON.parse(text);
@@ -95,7 +95,7 @@ describe("synthesis (a whole estate per case: a few estates)", () => {
           for (const s of parsed.Statement) expect({ at, effect: s.Effect }).toEqual({ at, effect: expect.stringMatching(/^(Allow|Deny)$/) });
         }
       }
-    }), params(12));
+    }), params(8));
   });
 
   type Growth = "region" | "invited member" | "organization member" | "channel" | "suppression rule";
@@ -135,6 +135,6 @@ describe("synthesis (a whole estate per case: a few estates)", () => {
       expect(after).toEqual(expect.arrayContaining(before));
       // a keyed instance names what was added; an unkeyed one (e.g. the first cross-region forwarding role) only adds
       for (const a of after.filter((x) => !before.includes(x) && x.includes("["))) expect(a).toContain(growth!.added);
-    }), params(15));
+    }), params(10));
   });
 });

@@ -28,16 +28,16 @@ export function synthStacks(raw: unknown): Record<string, string> {
   }
 }
 
-/** Every policy document of a stack: `<address>.<argument>` -> the policy text (interpolations left in). */
+/**
+ * Every policy document of a stack: `<instance address>.<argument>` -> the policy text (interpolations left in),
+ * `for_each` instances expanded (a dead-letter queue's `${each.value.policy}` is its own document).
+ */
 export function policyTexts(doc: TerraformDocument): Map<string, string> {
   const out = new Map<string, string>();
-  for (const section of ["resource", "data"] as const) {
-    for (const [type, byName] of Object.entries((doc[section] ?? {}) as Record<string, Record<string, Record<string, unknown>>>)) {
-      for (const [name, body] of Object.entries(byName)) {
-        for (const [arg, v] of Object.entries(body)) {
-          if (/(^|_)policy$/.test(arg) && typeof v === "string") out.set(`${section === "data" ? "data." : ""}${type}.${name}.${arg}`, v);
-        }
-      }
+  for (const instance of resourceInstances(doc)) {
+    for (const arg of Object.keys(instance.body).filter((a) => /(^|_)policy$/.test(a))) {
+      const v = instanceArgument(instance, arg);
+      if (typeof v === "string") out.set(`${instance.address}.${arg}`, v);
     }
   }
   return out;
