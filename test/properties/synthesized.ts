@@ -29,13 +29,14 @@ export function synthStacks(raw: unknown): Record<string, string> {
 }
 
 /**
- * Every policy document of a stack: `<instance address>.<argument>` -> the policy text (interpolations left in),
- * `for_each` instances expanded (a dead-letter queue's `${each.value.policy}` is its own document).
+ * Every IAM policy document of a stack (`policy`, `assume_role_policy`; not SQS redrive settings):
+ * `<instance address>.<argument>` -> the policy text (interpolations left in), `for_each` instances expanded (a
+ * dead-letter queue's `${each.value.policy}` is its own document).
  */
 export function policyTexts(doc: TerraformDocument): Map<string, string> {
   const out = new Map<string, string>();
   for (const instance of resourceInstances(doc)) {
-    for (const arg of Object.keys(instance.body).filter((a) => /(^|_)policy$/.test(a))) {
+    for (const arg of Object.keys(instance.body).filter((a) => a === "policy" || a === "assume_role_policy")) {
       const v = instanceArgument(instance, arg);
       if (typeof v === "string") out.set(`${instance.address}.${arg}`, v);
     }
