@@ -4,7 +4,11 @@
  * synthesize a whole estate run a few. GD_PROPERTY_RUNS multiplies every count; on a failure fast-check prints the
  * seed, the path and the shrunk estate: rerun it with GD_PROPERTY_SEED=<seed> GD_PROPERTY_PATH=<path>.
  */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
 import fc from "fast-check";
+import { runCli } from "../../modules/cli/cli";
 import { scanJsonText } from "../../modules/config/json-scan";
 import { EstateConfigError, parseEstate } from "../../modules/config/load";
 import { resourceInstances } from "../../modules/review/synthesized";
@@ -69,6 +73,38 @@ describe("the loader (cheap: hundreds of estates)", () => {
       expect(problems).toEqual([expect.stringMatching(new RegExp(`^${escape(path)}: duplicate key: given at line \\d+ and again at line \\d+;`))]);
       expect(scanJsonText(JSON.stringify(raw, null, 2))).toEqual([]);
     }), params(300));
+  });
+});
+
+describe("the CLI (in-process: a sample of mutated files)", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "gd-properties-cli-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A mutated estate as file text: a mutation of the object, or a key given twice in the text. */
+  const mutatedFile = fc.oneof(
+    fc.tuple(estateArb, fc.constantFrom(...MUTATIONS)).map(([raw, m]) => {
+      const at = m.mutate(raw);
+      return { text: JSON.stringify(raw, null, 2), path: at, what: m.name };
+    }),
+    estateArb.chain((raw) => fc.constantFrom(...keyPaths(raw)).map((at) => ({ ...textWithDuplicateKey(raw, at), what: "a key twice" }))),
+  );
+
+  test("guardduty-cdktf synth of a mutated estate exits 1, names the field path on stderr, never a stack trace, writes nothing", () => {
+    let n = 0;
+    fc.assert(fc.property(mutatedFile, ({ text, path: at }) => {
+      const file = path.join(dir, `estate-${n}.json`);
+      const out = path.join(dir, `out-${n++}`);
+      writeFileSync(file, text);
+      let stdout = "";
+      let stderr = "";
+      const code = runCli(["synth", file, "--out", out], { out: (t) => (stdout += t), err: (t) => (stderr += t) });
+      expect({ code, stdout, named: stderr.includes(`  - ${at}: `), trace: STACK_TRACE.test(stderr), written: existsSync(out) })
+        .toEqual({ code: 1, stdout: "", named: true, trace: false, written: false });
+      expect(stderr).toMatch(/Nothing was written\.\n$/);
+    }), params(100));
   });
 });
 
