@@ -139,3 +139,36 @@ function detectorName(doc: any): string {
   expect(names).toHaveLength(1);
   return names[0];
 }
+
+test("each notification topic lets only the estate's own rules that target it publish, and only over TLS (IAM simulator, a sample of estates)", async () => {
+  const withTopics = oneStackEstateArb.filter((raw) => ["email", "slack", "teams"].some((k) => raw.notifications?.channels[k] !== undefined));
+  await fc.assert(fc.asyncProperty(withTopics, async (raw) => {
+    const doc = synthEstate(raw).doc as any;
+    const rules = routedRules(doc);
+    const topics = resourceInstances(doc).filter((i) => i.type === "aws_sns_topic");
+    expect(topics.length).toBeGreaterThan(0);
+    for (const topic of topics) {
+      const topicArn = `arn:aws:sns:${topic.region}:${ACCOUNTS.security}:${String(instanceArgument(topic, "name"))}`;
+      const publishers = rules.filter((r) => r.targets.some((t) => t.arn === topicArn || t.arn === `\${aws_sns_topic.${topic.name}.arn}`))
+        .map((r) => `arn:aws:events:${r.region}:${ACCOUNTS.security}:rule/${r.name}`);
+      expect({ topicArn, publishers: publishers.length > 0 }).toEqual({ topicArn, publishers: true });
+      const policy = renderedPolicy(doc, String(instanceArgument(topic, "policy")));
+      const publish = (sourceArn: string, extra: Record<string, string> = {}) => decide({
+        principal: "events.amazonaws.com", action: "sns:Publish", resource: topicArn, resourceAccount: ACCOUNTS.security,
+        context: { "aws:SourceArn": sourceArn, "aws:SourceAccount": sourceArn.split(":")[4], ...extra }, resourcePolicy: policy,
+      });
+      for (const rule of publishers) {
+        const decisions = {
+          ours: await publish(rule),
+          sameNameInAnotherAccount: await publish(rule.replace(ACCOUNTS.security, GROWTH_MEMBER)),
+          anotherRuleOfTheAccount: await publish(rule.replace(/rule\/.*$/, "rule/someone-elses-rule")),
+          withoutTls: await publish(rule, { "aws:SecureTransport": "false" }),
+        };
+        expect({ topicArn, rule, decisions }).toEqual({
+          topicArn, rule,
+          decisions: { ours: "Allowed", sameNameInAnotherAccount: "ImplicitlyDenied", anotherRuleOfTheAccount: "ImplicitlyDenied", withoutTls: "ExplicitlyDenied" },
+        });
+      }
+    }
+  }), params(6));
+});
