@@ -78,7 +78,7 @@ test("a finding of any severity from any region reaches each channel whose thres
         expect({ region, severity, arrivals: Object.fromEntries(deliveries(rules, region, severity)) }).toEqual({ region, severity, arrivals: expected });
       }
     }
-  }), params(10));
+  }), params(8));
 });
 
 const GD_GLOBAL = "guardduty.amazonaws.com";

@@ -49,7 +49,7 @@ describe("synthesis (a whole estate per case: a few estates)", () => {
           for (const s of parsed.Statement) expect({ at, effect: s.Effect }).toEqual({ at, effect: expect.stringMatching(/^(Allow|Deny)$/) });
         }
       }
-    }), params(8));
+    }), params(6));
   });
 
   type Growth = "region" | "invited member" | "organization member" | "channel" | "suppression rule";
@@ -89,6 +89,6 @@ describe("synthesis (a whole estate per case: a few estates)", () => {
       expect(after).toEqual(expect.arrayContaining(before));
       // a keyed instance names what was added; an unkeyed one (e.g. the first cross-region forwarding role) only adds
       for (const a of after.filter((x) => !before.includes(x) && x.includes("["))) expect(a).toContain(growth!.added);
-    }), params(10));
+    }), params(8));
   });
 });
