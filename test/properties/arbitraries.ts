@@ -296,7 +296,8 @@ export const oneStackEstateArb: fc.Arbitrary<any> = estateArbWith({ stacks: fals
 
 /**
  * The same estate with every order-free list reversed: regions after the home region, invited and organization
- * members, tags, every channel list, email addresses, filter lists, suppression rules and their regions.
+ * members (and the keys of their plan overrides), tags, every channel list, email addresses, filter lists,
+ * suppression rules, their regions and the keys of their criteria.
  */
 export function reordered(raw: any): any {
   const copy = JSON.parse(JSON.stringify(raw));
@@ -305,9 +306,11 @@ export function reordered(raw: any): any {
     f.accountIds?.reverse();
   };
   copy.regions = [copy.regions[0], ...copy.regions.slice(1).reverse()];
+  const reversedKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).reverse());
   copy.invitedMembers?.reverse();
   copy.organizationMembers?.reverse();
-  copy.tags = Object.fromEntries(Object.entries(copy.tags).reverse());
+  for (const m of copy.organizationMembers ?? []) if (m.protectionPlans) m.protectionPlans = reversedKeys(m.protectionPlans);
+  copy.tags = reversedKeys(copy.tags);
   const channels = copy.notifications?.channels ?? {};
   for (const kind of Object.keys(channels)) {
     if (Array.isArray(channels[kind])) {
@@ -320,6 +323,9 @@ export function reordered(raw: any): any {
     reverseFilters(channels.email);
   }
   copy.notifications?.suppressionRules?.reverse();
-  for (const rule of copy.notifications?.suppressionRules ?? []) rule.regions?.reverse();
+  for (const rule of copy.notifications?.suppressionRules ?? []) {
+    rule.regions?.reverse();
+    rule.criteria = reversedKeys(rule.criteria);
+  }
   return copy;
 }
