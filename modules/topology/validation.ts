@@ -123,8 +123,17 @@ function problem(path: string, value: unknown, allowed: string, message: string)
   return { path, value, allowed, message };
 }
 
-function throwFirst(problems: readonly PropProblem[]): void {
-  if (problems.length > 0) throw new PropsError([problems[0]], problems[0].message);
+/** Problems of `value` unless it is one of `allowed` (tokens pass): `<path> must be one of A, B; got "x"`. */
+export function oneOfPropProblems(path: string, value: string, allowed: readonly string[]): PropProblem[] {
+  if (Token.isUnresolved(value) || allowed.includes(value)) return [];
+  const what = `one of ${allowed.join(", ")}`;
+  return [problem(path, value, what, `${path} must be ${what}; got ${show(value)}`)];
+}
+
+/** Problems of `region` unless it is a known AWS region code (tokens pass): `<path> must be a known AWS region code; got "x"`. */
+export function knownRegionProblems(path: string, region: string): PropProblem[] {
+  if (Token.isUnresolved(region) || isKnownRegion(region)) return [];
+  return [problem(path, region, "a known AWS region code", `${path} must be a known AWS region code; got ${show(region)}`)];
 }
 
 /** Problems of `regions` unless it is a non-empty list of known, distinct, literal region codes. */
@@ -147,7 +156,7 @@ export function regionsProblems(prop: string, regions: readonly string[]): PropP
 
 /** Fails unless `regions` is a non-empty list of known, distinct region codes (first problem of {@link regionsProblems}). */
 export function assertRegions(prop: string, regions: readonly string[]): void {
-  throwFirst(regionsProblems(prop, regions));
+  new PropProblems().add(regionsProblems(prop, regions)).throwIfAny();
 }
 
 /** Problems of `value` unless it is a 12-digit account ID (tokens pass). */
@@ -158,7 +167,7 @@ export function accountIdPropProblems(prop: string, value: string): PropProblem[
 
 /** Fails unless `value` is a 12-digit account ID (tokens pass). */
 export function assertAccountId(prop: string, value: string): void {
-  throwFirst(accountIdPropProblems(prop, value));
+  new PropProblems().add(accountIdPropProblems(prop, value)).throwIfAny();
 }
 
 /**
@@ -182,5 +191,5 @@ export function literalAccountsProblems(prop: string, accountIds: readonly strin
 
 /** Fails unless every ID is a literal 12-digit account ID, listed once (first problem of {@link literalAccountsProblems}). */
 export function assertLiteralAccounts(prop: string, accountIds: readonly string[]): void {
-  throwFirst(literalAccountsProblems(prop, accountIds));
+  new PropProblems().add(literalAccountsProblems(prop, accountIds)).throwIfAny();
 }
