@@ -121,7 +121,10 @@ export function providerInStackProblems(scope: Construct, provider: AwsProvider,
   return [{ path: propName, value: got, allowed: `a provider of stack "${mine.node.id}"`, message: `${propName} must be a provider of stack "${mine.node.id}"; got ${got}` }];
 }
 
-/** Refuses a provider that belongs to another stack: throws the one problem of {@link providerInStackProblems}. */
+/**
+ * Refuses a provider that belongs to another stack: throws the one problem of {@link providerInStackProblems}. In a
+ * construct, add `providerInStackProblems` to its `PropProblems` instead, so the provider is reported with the rest.
+ */
 export function assertProviderInStack(scope: Construct, provider: AwsProvider, propName = "provider"): void {
   new PropProblems().add(providerInStackProblems(scope, provider, propName)).throwIfAny();
 }

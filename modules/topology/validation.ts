@@ -1,3 +1,33 @@
+/**
+ * Validation of construct props, one way for every construct in this library (README, "Development").
+ *
+ * A construct checks all its props in its constructor, before it creates anything, on one {@link PropProblems}
+ * collector owned by the construct, and throws once:
+ *
+ * ```ts
+ * const p = new PropProblems(this);
+ * p.add(providerInStackProblems(this, props.provider));            // topology.ts
+ * p.add(regionsProblems("regions", props.regions));                // the `...Problems` functions below
+ * p.check("retentionDays", days, Token.isUnresolved(days) || (days >= 1 && days <= 14), "an integer from 1 to 14");
+ * p.add("members", id, "distinct accounts", `members must not repeat an account; got ${id} twice`); // own wording
+ * p.throwIfAny();
+ * ```
+ *
+ * - Each problem names the prop path (`members[0].accountId`, `slack[key].workspaceName`), the value received and
+ *   what is allowed; `check` words it `<path> must be <allowed>; got <value>`. Unresolved tokens pass (or are refused
+ *   with their own message where a literal is needed, e.g. a for_each key).
+ * - A reusable rule is a function returning `PropProblem[]` (`regionsProblems`, `accountIdPropProblems`,
+ *   `oneOfPropProblems`, `providerInStackProblems`, `adoptionProblems`), never a function that throws; `capture`
+ *   collects a throw-first check where one remains.
+ * - The error is a {@link PropsError}: `problems` for programs, and the message `<Class> "<path>" has N invalid
+ *   propert(y|ies):` with one ` - message` line per problem. A construct made of others (GuardDutyOrganization)
+ *   checks up front the props it passes on, so that its parts do not fail one after the other.
+ * - Older wordings ride on the same collector: `addMessages` takes the export's `...Problems` strings, `addIssues`
+ *   the notifications' issues, and the `format` option keeps FindingNotifications' own header.
+ * - Not collected: a scope or provider of the other CDK runtime (`assertSameRuntime`), refused at once.
+ * - Messages pinned by tests keep their wording when a check moves here; add a test that two bad props at once are
+ *   both reported (test/topology/props-error.ts `expectAllReported`).
+ */
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { isKnownRegion } from "../topology/regions";
@@ -33,14 +63,15 @@ const show = (v: unknown): string => (typeof v === "string" ? `"${v}"` : JSON.st
  * what is allowed), then throws once with {@link PropProblems.throwIfAny}.
  *
  * ```ts
- * const p = new PropProblems(this);                 // owner: a construct (or a name, or none)
+ * const p = new PropProblems(this);                 // owner: the construct (or a name, or none)
  * p.check("retentionDays", props.retentionDays, props.retentionDays > 0, "a positive number");
  * p.add(regionsProblems("regions", props.regions)); // problems from a `...Problems` function
- * p.capture(() => assertProviderInStack(this, props.provider)); // a throw-first check, collected
+ * p.capture(() => someThrowFirstCheck());           // a throw-first check, collected
  * p.throwIfAny();
  * ```
- * With a construct owner the message always starts `<Class> "<path>" has N invalid propert(y|ies):` (the export
- * constructs' format); with no owner a single problem throws exactly its own message (the `assert*` format).
+ * With a construct owner the message always starts `<Class> "<path>" has N invalid propert(y|ies):` (every
+ * construct); with no owner a single problem throws exactly its own message (a plain function's check, e.g.
+ * `adoptByRegion`).
  */
 export class PropProblems {
   private readonly list: PropProblem[] = [];
@@ -154,10 +185,6 @@ export function regionsProblems(prop: string, regions: readonly string[]): PropP
   return out;
 }
 
-/** Fails unless `regions` is a non-empty list of known, distinct region codes (first problem of {@link regionsProblems}). */
-export function assertRegions(prop: string, regions: readonly string[]): void {
-  new PropProblems().add(regionsProblems(prop, regions)).throwIfAny();
-}
 
 /** Problems of `value` unless it is a 12-digit account ID (tokens pass). */
 export function accountIdPropProblems(prop: string, value: string): PropProblem[] {
@@ -165,10 +192,6 @@ export function accountIdPropProblems(prop: string, value: string): PropProblem[
   return [problem(prop, value, "a 12-digit AWS account ID", `${prop} must be a 12-digit AWS account ID; got "${value}"`)];
 }
 
-/** Fails unless `value` is a 12-digit account ID (tokens pass). */
-export function assertAccountId(prop: string, value: string): void {
-  new PropProblems().add(accountIdPropProblems(prop, value)).throwIfAny();
-}
 
 /**
  * Problems of `accountIds` unless every ID is a literal 12-digit account ID (it names Terraform addresses and is
@@ -189,7 +212,3 @@ export function literalAccountsProblems(prop: string, accountIds: readonly strin
   return out;
 }
 
-/** Fails unless every ID is a literal 12-digit account ID, listed once (first problem of {@link literalAccountsProblems}). */
-export function assertLiteralAccounts(prop: string, accountIds: readonly string[]): void {
-  new PropProblems().add(literalAccountsProblems(prop, accountIds)).throwIfAny();
-}
