@@ -31,7 +31,8 @@ export interface TopologyProps {
  * ONE AWS provider per account, created once: regional resources are placed with the provider-v6
  * resource-level `region` argument, not with one provider per account x region. Aliases are the caller's,
  * so they are deterministic; each provider pins `allowed_account_ids` so a wrong role can never deploy into
- * another account.
+ * another account. Fails, listing every problem at once, on a home region that is unknown or of another partition, a
+ * malformed account ID, an alias Terraform would refuse, or an alias two accounts share.
  *
  * @example
  * const topology = new Topology(stack, "Topology", { partition: "aws", homeRegion: "eu-west-1", accounts: [
