@@ -185,13 +185,11 @@ export function regionsProblems(prop: string, regions: readonly string[]): PropP
   return out;
 }
 
-
 /** Problems of `value` unless it is a 12-digit account ID (tokens pass). */
 export function accountIdPropProblems(prop: string, value: string): PropProblem[] {
   if (Token.isUnresolved(value) || /^\d{12}$/.test(value)) return [];
   return [problem(prop, value, "a 12-digit AWS account ID", `${prop} must be a 12-digit AWS account ID; got "${value}"`)];
 }
-
 
 /**
  * Problems of `accountIds` unless every ID is a literal 12-digit account ID (it names Terraform addresses and is
