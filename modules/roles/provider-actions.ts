@@ -59,6 +59,20 @@ const s3BucketSub = (name: string, get: string, put: string, del?: string): Type
   import: [get],
 });
 
+/** GuardDuty's service-linked role, whose inline policy the IP and threat intel lists change. */
+const GUARDDUTY_SLR = "arn:${Partition}:iam::${Account}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty";
+
+/** A GuardDuty IP set or threat intel set: Create/Get/Update/Delete<api>, waiting on Get<api>, tags from Get<api>. */
+const guardDutyListSet = (file: string, api: string): TypeActions => ({
+  source: `internal/service/guardduty/${file}.go`,
+  create: [`guardduty:Create${api}`, "guardduty:TagResource", `guardduty:Get${api}`, "iam:PutRolePolicy"],
+  read: [`guardduty:Get${api}`],
+  update: [`guardduty:Update${api}`, "guardduty:TagResource", "guardduty:UntagResource", `guardduty:Get${api}`, "iam:PutRolePolicy"],
+  delete: [`guardduty:Delete${api}`, `guardduty:Get${api}`, "iam:DeleteRolePolicy"],
+  import: [`guardduty:Get${api}`],
+  scopes: { "iam:PutRolePolicy": [GUARDDUTY_SLR], "iam:DeleteRolePolicy": [GUARDDUTY_SLR] },
+});
+
 /** Resource types (`resource` blocks). */
 export const RESOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   // @Tags(identifierAttribute="arn"); Read sets the tags from GetDetector.
@@ -96,19 +110,8 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
     import: ["guardduty:GetMasterAccount"],
   },
   // AWS, "Uploading trusted IP lists and threat lists": the caller also needs iam:PutRolePolicy/DeleteRolePolicy on
-  // GuardDuty's service-linked role (narrowed to it below). @Tags; Read sets the tags from GetIPSet.
-  aws_guardduty_ipset: {
-    source: "internal/service/guardduty/ipset.go",
-    create: ["guardduty:CreateIPSet", "guardduty:TagResource", "guardduty:GetIPSet", "iam:PutRolePolicy"],
-    read: ["guardduty:GetIPSet"],
-    update: ["guardduty:UpdateIPSet", "guardduty:TagResource", "guardduty:UntagResource", "guardduty:GetIPSet", "iam:PutRolePolicy"],
-    delete: ["guardduty:DeleteIPSet", "guardduty:GetIPSet", "iam:DeleteRolePolicy"],
-    import: ["guardduty:GetIPSet"],
-    scopes: {
-      "iam:PutRolePolicy": ["arn:${Partition}:iam::${Account}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty"],
-      "iam:DeleteRolePolicy": ["arn:${Partition}:iam::${Account}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty"],
-    },
-  },
+  // GuardDuty's service-linked role (narrowed to it). @Tags; Read sets the tags from GetIPSet.
+  aws_guardduty_ipset: guardDutyListSet("ipset", "IPSet"),
   // Framework resource with @Tags(identifierAttribute="arn"): Read does not set tags, so the interceptor lists them.
   // Create passes `role` to GuardDuty: iam:PassRole.
   aws_guardduty_malware_protection_plan: {
@@ -188,18 +191,7 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
     import: ["guardduty:DescribePublishingDestination"],
   },
   // Same shape as aws_guardduty_ipset (same AWS requirement on the service-linked role).
-  aws_guardduty_threatintelset: {
-    source: "internal/service/guardduty/threatintelset.go",
-    create: ["guardduty:CreateThreatIntelSet", "guardduty:TagResource", "guardduty:GetThreatIntelSet", "iam:PutRolePolicy"],
-    read: ["guardduty:GetThreatIntelSet"],
-    update: ["guardduty:UpdateThreatIntelSet", "guardduty:TagResource", "guardduty:UntagResource", "guardduty:GetThreatIntelSet", "iam:PutRolePolicy"],
-    delete: ["guardduty:DeleteThreatIntelSet", "guardduty:GetThreatIntelSet", "iam:DeleteRolePolicy"],
-    import: ["guardduty:GetThreatIntelSet"],
-    scopes: {
-      "iam:PutRolePolicy": ["arn:${Partition}:iam::${Account}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty"],
-      "iam:DeleteRolePolicy": ["arn:${Partition}:iam::${Account}:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty"],
-    },
-  },
+  aws_guardduty_threatintelset: guardDutyListSet("threatintelset", "ThreatIntelSet"),
   // Read: GetRole (tags included), ListRolePolicies + GetRolePolicy (inline_policy), ListAttachedRolePolicies.
   // Delete: ListInstanceProfilesForRole, then DeleteRole (the estate sets no force_detach_policies, inline_policy or
   // managed_policy_arns; its permissions_boundary is never set, so the boundary actions are left out on purpose).

@@ -2,9 +2,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runCli } from "../../modules/cli/cli";
 import { loadEstate } from "../../modules/config/load";
 import { deployRoles } from "../../modules/roles/estate-roles";
+import { run } from "./run-cli";
 
 const ESTATE = path.join(__dirname, "..", "..", "examples", "organization", "estate.json");
 const ALIASES = ["log-archive", "management", "member-444455556666", "security"];
@@ -14,13 +14,6 @@ beforeEach(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "guardduty-roles-"));
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
-
-function run(...args: string[]): { code: number; out: string; err: string } {
-  let out = "";
-  let err = "";
-  const code = runCli(args, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const json = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
