@@ -25,6 +25,9 @@
  *   DisassociateFromMasterAccount, which IAM authorizes separately from their *Administrator* successors.
  * - Actions the provider does not call but AWS requires of the caller are listed with a comment naming the AWS
  *   document (delegated administrator, EventBridge connection secrets, GuardDuty IP/threat lists).
+ * - Stored copies older than 6.x (SDK v1) were read for invite_accepter, member, ipset, role, service_linked_role,
+ *   alias, queue_policy, api_destination, bucket_versioning and role_policy_attachment; s3/bucket.go's stored copy is
+ *   4.x, so aws_s3_bucket's 6.x Read list (HeadBucket and the Get* calls) is not line-checked against 6.25.0.
  *
  * Adding a type is one entry: `"<terraform type>": { source, create, read, update, delete, import }` (a data source:
  * `read` only); `scopes` narrows an action to given ARN patterns (`${Partition}`, `${Account}`) for that type.
@@ -419,7 +422,9 @@ export const DATA_SOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
     read: ["organizations:DescribeOrganization", "organizations:ListAccounts", "organizations:ListRoots", "organizations:ListAWSServiceAccessForOrganization"],
   },
   aws_regions: { source: "internal/service/ec2/regions_data_source.go", read: ["ec2:DescribeRegions"] },
+  // A secret encrypted with a customer managed key also needs kms:Decrypt on it (not listed: the key is the user's).
   aws_secretsmanager_secret_version: { source: "internal/service/secretsmanager/secret_version_data_source.go", read: ["secretsmanager:GetSecretValue"] },
+  // with_decryption (default true) of a SecureString under a customer managed key also needs kms:Decrypt on it.
   aws_ssm_parameter: { source: "internal/service/ssm/parameter_data_source.go", read: ["ssm:GetParameter"] },
 };
 
