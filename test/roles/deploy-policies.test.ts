@@ -6,6 +6,8 @@
 import { readFileSync } from "fs";
 import * as path from "path";
 import { loadEstate, parseEstate } from "../../modules/config/load";
+import { ACTION_SCOPES } from "../../modules/roles/action-scopes";
+import { DATA_SOURCE_ACTIONS, RESOURCE_ACTIONS, actionsOf } from "../../modules/roles/provider-actions";
 import { accountScopes, accountTypes, backendStatements, type DeployRole, type PolicyDocument } from "../../modules/roles/deploy-policies";
 import { deployRoles, synthesizeEstate } from "../../modules/roles/estate-roles";
 import { decide } from "../export/simulate";
@@ -104,4 +106,10 @@ describe("accountScopes", () => {
       "resource type aws_guardduty_unknown has no entry in modules/roles/provider-actions.ts; add the actions the provider calls for it",
     );
   });
+});
+
+test("every action of the table has its scope from the Service Authorization Reference (npx tsx scripts/roles-scopes.ts)", () => {
+  const actions = [...Object.values(RESOURCE_ACTIONS), ...Object.values(DATA_SOURCE_ACTIONS)].flatMap(actionsOf);
+  expect(actions.filter((a) => !Object.hasOwn(ACTION_SCOPES, a))).toEqual([]);
+  expect(Object.keys(ACTION_SCOPES).filter((a) => !actions.includes(a))).toEqual([]);
 });
