@@ -51,3 +51,4 @@ export * from "./review/routing";
 export * from "./review/findings-access";
 export * from "./review/report";
 export * from "./review/plan-checks";
+export * from "./malware-protection";
