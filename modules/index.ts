@@ -52,3 +52,4 @@ export * from "./review/findings-access";
 export * from "./review/report";
 export * from "./review/plan-checks";
 export * from "./malware-protection";
+export * from "./review/protected-buckets";
