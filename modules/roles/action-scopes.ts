@@ -115,6 +115,7 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "guardduty:CreateFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
+  "guardduty:CreateMalwareProtectionPlan": "*",
   "guardduty:CreateMembers": "*",
   "guardduty:CreatePublishingDestination": "*",
   "guardduty:DeleteDetector": [
@@ -122,6 +123,9 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   ],
   "guardduty:DeleteFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
+  ],
+  "guardduty:DeleteMalwareProtectionPlan": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:malware-protection-plan/${MalwareProtectionPlanId}"
   ],
   "guardduty:DeleteMembers": "*",
   "guardduty:DeletePublishingDestination": [
@@ -140,6 +144,9 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   ],
   "guardduty:GetFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
+  ],
+  "guardduty:GetMalwareProtectionPlan": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:malware-protection-plan/${MalwareProtectionPlanId}"
   ],
   "guardduty:GetMasterAccount": "*",
   "guardduty:GetMemberDetectors": "*",
@@ -186,6 +193,9 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   ],
   "guardduty:UpdateFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
+  ],
+  "guardduty:UpdateMalwareProtectionPlan": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:malware-protection-plan/${MalwareProtectionPlanId}"
   ],
   "guardduty:UpdateMemberDetectors": "*",
   "guardduty:UpdateOrganizationConfiguration": "*",

@@ -306,6 +306,16 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
     delete: [],
     import: ["organizations:DescribeOrganization"],
   },
+  // Malware Protection for S3 (modules/malware-protection): Create retries while the new role is not yet assumable;
+  // the role is passed to GuardDuty (iam:PassRole), tags go through guardduty:TagResource.
+  aws_guardduty_malware_protection_plan: {
+    source: "internal/service/guardduty/malware_protection_plan.go",
+    create: ["guardduty:CreateMalwareProtectionPlan", "guardduty:GetMalwareProtectionPlan", "iam:PassRole", ...gdTags],
+    read: ["guardduty:GetMalwareProtectionPlan", "guardduty:ListTagsForResource"],
+    update: ["guardduty:UpdateMalwareProtectionPlan", "guardduty:GetMalwareProtectionPlan", "iam:PassRole", ...gdTags],
+    delete: ["guardduty:DeleteMalwareProtectionPlan"],
+    import: ["guardduty:GetMalwareProtectionPlan", "guardduty:ListTagsForResource"],
+  },
 };
 
 /** Data source types (`data` blocks): read only. */
