@@ -55,3 +55,5 @@ export * from "./review/plan-checks";
 export * from "./roles/deploy-roles";
 export { deployRoles, synthesizeEstate } from "./roles/estate-roles";
 export type { DeployRole, StateBackend, TrustConfig } from "./roles/deploy-policies";
+export * from "./malware-protection";
+export * from "./review/protected-buckets";

@@ -10,6 +10,7 @@ import * as invitedMembers from "../examples/invited-members";
 import * as lambdaWebhook from "../examples/lambda-webhook";
 import * as notificationsOnly from "../examples/notifications-only";
 import * as organization from "../examples/organization";
+import * as s3MalwareProtection from "../examples/s3-malware-protection";
 import * as singleAccount from "../examples/single-account";
 import { parsePolicy } from "../modules/review/policies";
 import { forEachEntries, resourceInstances } from "../modules/review/synthesized";
@@ -23,6 +24,7 @@ const BUILDS: Readonly<Record<string, (app: App) => unknown>> = {
   "lambda-webhook": (app) => lambdaWebhook.build(app),
   "notifications-only": (app) => notificationsOnly.build(app),
   organization: (app) => organization.build(app, organization.EXAMPLE_CONFIG),
+  "s3-malware-protection": (app) => s3MalwareProtection.build(app),
   "single-account": (app) => singleAccount.build(app),
 };
 
@@ -302,6 +304,46 @@ describe("lambda-webhook", () => {
     expect(doc().variable).toBeUndefined();
     const estateFile = readFileSync(lambdaWebhook.ESTATE_FILE, "utf8");
     expect(estateFile).not.toMatch(/"(value|secret|token)"\s*:/);
+  });
+
+  test("the addresses are pinned", () => {
+    expect(planAddresses(doc())).toMatchSnapshot();
+  });
+});
+
+describe("s3-malware-protection", () => {
+  const doc = () => onlyStack("s3-malware-protection");
+  const WORKLOAD = "555555555555";
+  const plans = () => resources(doc(), "aws_guardduty_malware_protection_plan");
+
+  test("the workload account outside the estate gets its own provider, pinned and assuming its role", () => {
+    expect(Object.keys(stacksOf("s3-malware-protection"))).toEqual(["guardduty-s3mp"]);
+    expect((doc().provider?.aws ?? []).map((p) => p.alias)).toEqual(["management", "security", "log-archive", `account-${WORKLOAD}`]);
+    expect((doc().provider?.aws ?? []).find((p) => p.alias === `account-${WORKLOAD}`)).toMatchObject({
+      allowed_account_ids: [WORKLOAD], assume_role: [{ role_arn: `arn:aws:iam::${WORKLOAD}:role/GuardDutyDeployer` }],
+    });
+  });
+
+  test("each bucket's plan, role and policy are in its account, keyed <account>/<region>/<bucket>", () => {
+    expect(Object.keys(plans()).sort()).toEqual(["estate_malware_protection_333333333333_plan", `estate_malware_protection_${WORKLOAD}_plan`]);
+    const workload = plans()[`estate_malware_protection_${WORKLOAD}_plan`];
+    expect(workload).toMatchObject({ provider: `aws.account-${WORKLOAD}`, region: "${each.value.region}", depends_on: [`aws_iam_role_policy.estate_malware_protection_${WORKLOAD}_policy`] });
+    expect(forEachKeys(workload)).toEqual([
+      `${WORKLOAD}/eu-west-1/example-customer-uploads-${WORKLOAD}`, `${WORKLOAD}/us-east-1/example-invoices-${WORKLOAD}`,
+    ]);
+    expect(resources(doc(), "aws_iam_role")[`estate_malware_protection_${WORKLOAD}_role`].provider).toBe(`aws.account-${WORKLOAD}`);
+    const shared = plans().estate_malware_protection_333333333333_plan;
+    expect(shared.provider).toBe("aws.log-archive");
+    expect(shared.for_each["333333333333/eu-west-1/example-shared-evidence-333333333333"]).toMatchObject({ tagging: "DISABLED", object_prefixes: null });
+  });
+
+  test("the uploads bucket's role reads only its prefixes and decrypts with its key through S3", () => {
+    const entry = plans()[`estate_malware_protection_${WORKLOAD}_plan`].for_each[`${WORKLOAD}/eu-west-1/example-customer-uploads-${WORKLOAD}`];
+    const statements = parsePolicy(entry.policy).Statement;
+    expect(statements.find((s) => s.Sid === "AllowMalwareScan")?.Resource).toEqual([
+      `arn:aws:s3:::example-customer-uploads-${WORKLOAD}/incoming/*`, `arn:aws:s3:::example-customer-uploads-${WORKLOAD}/partner-drop/*`,
+    ]);
+    expect(statements.find((s) => s.Sid === "AllowDecryptForMalwareScan")?.Condition).toEqual({ StringLike: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } });
   });
 
   test("the addresses are pinned", () => {

@@ -1,12 +1,13 @@
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import type { FindingsExport } from "../export/findings-export";
+import type { S3MalwareProtection } from "../malware-protection/s3-malware-protection";
 import type { FindingNotifications } from "../notifications/finding-notifications";
 import { ExistingAdministratorDetectors } from "../organization/existing-administrator-detectors";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { InvitedMembers } from "../organization/invited-members";
 import type { Topology } from "../topology/topology";
-import { findingsExportOf, invitedMembersOf, notificationsOf, organizationProps, type AdministratorDetectorLookup } from "./estate-wiring";
+import { findingsExportOf, invitedMembersOf, malwareProtectionOf, notificationsOf, organizationProps, type AdministratorDetectorLookup } from "./estate-wiring";
 import type { EstateStackPlan } from "./stack-layout";
 
 /** Props of {@link EstatePart}. */
@@ -43,6 +44,8 @@ export class EstatePart extends Construct {
   public readonly findingsExport?: FindingsExport;
   /** Present when the part is the home of a config with a `notifications` section. */
   public readonly notifications?: FindingNotifications;
+  /** In the home part: one per account holding buckets of the `s3MalwareProtection` section; empty elsewhere. */
+  public readonly malwareProtection: readonly S3MalwareProtection[];
 
   constructor(scope: Construct, id: string, props: EstatePartProps) {
     super(scope, id);
@@ -75,5 +78,7 @@ export class EstatePart extends Construct {
       this.findingsExport = findingsExportOf(this, config, topology, detectors);
       this.notifications = notificationsOf(this, config, topology, detectors);
     }
+    // Needs no detector: Malware Protection for S3 works with or without GuardDuty in the bucket's account.
+    this.malwareProtection = plan.home ? malwareProtectionOf(this, config, topology) : [];
   }
 }

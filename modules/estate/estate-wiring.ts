@@ -2,9 +2,10 @@
  * How the estate's constructs are wired from the resolved config, shared by the whole estate (GuardDutyEstate) and the
  * parts of a split one (EstatePart), so both write the same resources at the same addresses.
  */
-import type { Construct } from "constructs";
+import { Construct as ConstructClass, type Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import { FindingsExport } from "../export/findings-export";
+import { S3MalwareProtection } from "../malware-protection/s3-malware-protection";
 import { FindingNotifications } from "../notifications/finding-notifications";
 import type { GuardDutyOrganizationProps } from "../organization/guardduty-organization";
 import type { InvitedMember } from "../organization/invited-members";
@@ -112,4 +113,23 @@ export function notificationsOf(
     provider: topology.provider(config.accounts.security.id),
     detectors: detectors.detectorRefs(),
   });
+}
+
+/**
+ * Malware Protection for S3 of the config's `s3MalwareProtection` section, if any: one S3MalwareProtection per account
+ * that holds protected buckets, with that account's provider, at `MalwareProtection/<accountId>` (a new account only
+ * adds its own addresses).
+ */
+export function malwareProtectionOf(scope: Construct, config: EstateConfig, topology: Topology): S3MalwareProtection[] {
+  const section = config.s3MalwareProtection;
+  if (!section) return [];
+  const parent = new ConstructClass(scope, "MalwareProtection");
+  const accountIds = [...new Set(section.buckets.map((b) => b.accountId))].sort();
+  return accountIds.map((accountId) =>
+    new S3MalwareProtection(parent, accountId, {
+      provider: topology.provider(accountId),
+      partition: config.partition,
+      accountId,
+      buckets: section.buckets.filter((b) => b.accountId === accountId),
+    }));
 }

@@ -15,7 +15,7 @@ export interface EstateStackPlan {
   readonly core: boolean;
   /** Invited members whose invitations, detectors and acceptances (in `regions`) are here, sorted. */
   readonly invitedAccountIds: readonly string[];
-  /** The findings export and notifications (when configured) are here. */
+  /** The findings export, notifications and Malware Protection for S3 (when configured) are here. */
   readonly home: boolean;
   /** The accounts this stack has a provider for, in the estate's priority order (management, security, log-archive, members). */
   readonly accountIds: readonly string[];
@@ -36,7 +36,10 @@ export function exportAccount(config: EstateConfig, ref: string): string {
 /** The accounts of the estate in priority order, each once. */
 function allAccounts(config: EstateConfig): string[] {
   const { management, security, logArchive } = config.accounts;
-  return [...new Set([management.id, security.id, logArchive.id, ...config.invitedMembers.map((m) => m.accountId)])];
+  return [...new Set([
+    management.id, security.id, logArchive.id, ...config.invitedMembers.map((m) => m.accountId),
+    ...(config.s3MalwareProtection?.accounts ?? []).map((a) => a.id),
+  ])];
 }
 
 /** The accounts the parts of a stack use, in the estate's priority order. */
@@ -50,6 +53,8 @@ function accountsOf(config: EstateConfig, parts: { core: boolean; invitedAccount
     used.add(exportAccount(config, config.export.bucketAccount));
     used.add(exportAccount(config, config.export.keyAccount ?? config.export.bucketAccount));
   }
+  // Malware Protection for S3 is with the export and notifications: its plans need no detector.
+  if (parts.home) for (const b of config.s3MalwareProtection?.buckets ?? []) used.add(b.accountId);
   return allAccounts(config).filter((id) => used.has(id));
 }
 

@@ -9,6 +9,7 @@ import { analyzePlan, type PlanAnalysis, type PlanResourceChange } from "./plan"
 import { deliveries, routedRules, type RoutedRule } from "./routing";
 import { instanceArgument, providerAccounts, resourceInstances, type ResourceInstance, type TerraformDocument } from "./synthesized";
 import { planCheckWarnings } from "./plan-checks";
+import { protectedBucketWarnings, protectedBuckets, protectedBucketsSection, type ProtectedBucketView } from "./protected-buckets";
 
 /** One synthesized stack. */
 export interface ReviewStack {
@@ -149,7 +150,9 @@ function reviewerWarnings(stacks: readonly ReviewStack[], access: readonly Findi
   return [...new Set(out)];
 }
 
-function diagram(stacks: readonly ReviewStack[], access: readonly FindingsAccess[], rules: readonly RoutedRule[]): string[] {
+function diagram(
+  stacks: readonly ReviewStack[], access: readonly FindingsAccess[], rules: readonly RoutedRule[], buckets: readonly ProtectedBucketView[] = [],
+): string[] {
   const id = (s: string) => s.replace(/[^A-Za-z0-9]/g, "_");
   const lines = ["```mermaid", "flowchart LR"];
   const regions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region ?? "?")))].sort();
@@ -173,7 +176,17 @@ function diagram(stacks: readonly ReviewStack[], access: readonly FindingsAccess
       lines.push(`  bus_${id(r)} --> rule_${id(rule.address)}`);
     }
   }
+  lines.push(...malwareDiagram(buckets));
   return [...new Set(lines), "```"];
+}
+
+/** The diagram's lines for protected buckets: each bucket scanned by GuardDuty Malware Protection in its region. */
+function malwareDiagram(buckets: readonly ProtectedBucketView[]): string[] {
+  const id = (s: string) => s.replace(/[^A-Za-z0-9]/g, "_");
+  return buckets.flatMap((b) => [
+    `  mp_${id(b.region)}(["Malware Protection for S3 ${b.region}"])`,
+    `  mp_${id(b.region)} -->|scan${b.tagging === "ENABLED" ? " + tag" : ""}| s3mp_${id(b.bucketName)}[("s3://${b.bucketName}<br>${b.providerAlias}")]`,
+  ]);
 }
 
 /** Builds the review of synthesized stacks, with Terraform's plan JSON when given. */
@@ -183,7 +196,9 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
   const regions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).map((i) => i.region).filter((r): r is string => !!r && r !== "?")))].sort();
   const detectorRegions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region!)))].sort();
   const channels = channelSection(rules, detectorRegions.length ? detectorRegions : regions);
-  const warnings = [...reviewerWarnings(stacks, access), ...planCheckWarnings(stacks.map((s) => s.doc)), ...channels.warnings];
+  const protectedList = stacks.flatMap((s) => protectedBuckets(s.doc));
+  const warnings = [...reviewerWarnings(stacks, access), ...planCheckWarnings(stacks.map((s) => s.doc)), ...channels.warnings,
+    ...protectedBucketWarnings(protectedList)];
   // A decommission teardown (modules/config/decommission-schema.ts) is synthesized with `removed` blocks.
   const decommission = stacks.some((s) => Array.isArray((s.doc as { removed?: unknown }).removed));
   const planned = plan ? analyzePlan(plan, { decommission }) : undefined;
@@ -221,6 +236,10 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
     "## Who may write and who may read the findings",
     "",
     ...accessSection(access),
+    "## Buckets scanned by Malware Protection for S3",
+    "",
+    ...protectedBucketsSection(protectedList),
+    "",
     "## Which severities reach which channel",
     "",
     ...channels.lines,
@@ -230,7 +249,7 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
     ...emailSection(rules),
     "## Flows",
     "",
-    ...diagram(stacks, access, rules),
+    ...diagram(stacks, access, rules, protectedList),
     "",
   ].join("\n");
   return { markdown: md, warnings, ...(planned ? { plan: planned } : {}) };
