@@ -5,6 +5,7 @@
 import { byText } from "../topology/order";
 import { arns, partitionOf, type Partition } from "../topology/regions";
 import type { ExportConfig } from "./export-schema";
+import { resolveIpLists, type ResolvedIpList } from "./ip-lists-schema";
 import type { NotificationsConfig } from "./notifications-schema";
 import type { DeployRolesConfig } from "./roles-schema";
 import {
@@ -78,6 +79,8 @@ export interface EstateConfig {
   readonly export?: ExportConfig & { readonly homeRegion: string };
   /** Finding notifications, in the home region; absent when not configured. */
   readonly notifications?: NotificationsConfig;
+  /** GuardDuty trusted IP lists and threat lists, sorted by name, local files read; absent when not configured. */
+  readonly ipLists?: readonly ResolvedIpList[];
   /** Who may assume the deploy roles (`guardduty-cdktf roles`); absent when not configured. */
   readonly deployRoles?: DeployRolesConfig;
   /** How the estate is cut into stacks (see modules/estate/stack-layout.ts). */
@@ -185,8 +188,11 @@ export function resolveOrganizationMembers(
   return { members: members.sort(byAccountId), warnings };
 }
 
-/** Applies every default of a validated estate file. */
-export function resolveEstate(input: EstateInput): EstateConfig {
+/**
+ * Applies every default of a validated estate file.
+ * @param options.baseDir directory of the estate file: ipLists[].file is read relative to it. @default - the current directory
+ */
+export function resolveEstate(input: EstateInput, options: { readonly baseDir?: string } = {}): EstateConfig {
   const regions = [...new Set(input.regions)].sort();
   const partition = partitionOf(regions[0]);
   const roleName = input.roleName ?? DEFAULT_ROLE_NAME;
@@ -225,6 +231,7 @@ export function resolveEstate(input: EstateInput): EstateConfig {
     tags: input.tags ?? {},
     ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),
     ...(input.notifications ? { notifications: input.notifications } : {}),
+    ...(input.ipLists?.length ? { ipLists: resolveIpLists(input.ipLists, options.baseDir ?? process.cwd()) } : {}),
     ...(input.deployRoles ? { deployRoles: input.deployRoles } : {}),
     stacks: {
       split: input.stacks?.split ?? "none",
