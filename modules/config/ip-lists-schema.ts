@@ -67,7 +67,7 @@ export interface ResolvedIpList {
   /** The local file (its path as written and its text, read when the estate is loaded), or an existing object. */
   readonly source:
     | { readonly type: "file"; readonly file: string; readonly content: string }
-    | { readonly type: "location"; readonly bucket: string; readonly key: string };
+    | { readonly type: "location"; readonly location: string };
 }
 
 interface Issue {
@@ -127,12 +127,13 @@ export function ipListsIssues(
         message: "a local file is uploaded to the findings bucket, and this estate has no export section: add export, or give an existing s3:// location instead",
       });
     }
-    const s3 = parseS3Uri(text(list.location) ?? "");
-    const where = s3 ?? (exportBucket && name ? { bucket: exportBucket, key: listObjectKey(name, "TXT", "", text(list.file)) } : undefined);
-    const location = where ? listLocation(estate.partition ?? "aws", estate.homeRegion ?? "us-east-1", where.bucket, where.key) : "";
+    const given = text(list.location);
+    const location = given ?? (exportBucket && name && list.file !== undefined
+      ? listLocation(estate.partition ?? "aws", estate.homeRegion ?? "us-east-1", exportBucket, listObjectKey(name, "TXT", "", text(list.file)))
+      : "");
     if (location.length > LIST_LIMITS.maxLocationLength) {
       issues.push({
-        path: ["ipLists", i, s3 ? "location" : "name"],
+        path: ["ipLists", i, given !== undefined ? "location" : "name"],
         message: `the list's location ${location} is ${location.length} characters; GuardDuty accepts at most ${LIST_LIMITS.maxLocationLength}`,
       });
     }
@@ -193,14 +194,13 @@ export function ipListFileIssues(input: unknown, baseDir: string): Issue[] {
 /** The lists with their defaults applied, sorted by name, each local file read (relative to `baseDir`). */
 export function resolveIpLists(input: readonly IpListInput[] | undefined, baseDir: string): ResolvedIpList[] {
   return [...(input ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((l) => {
-    const s3 = l.location !== undefined ? parseS3Uri(l.location) : undefined;
     return {
       name: l.name,
       kind: l.kind,
       format: l.format,
       activate: l.activate ?? true,
-      source: s3
-        ? { type: "location" as const, bucket: s3.bucket, key: s3.key }
+      source: l.location !== undefined
+        ? { type: "location" as const, location: l.location }
         : { type: "file" as const, file: l.file!, content: readFileSync(path.resolve(baseDir, l.file!), "utf8") },
     };
   });

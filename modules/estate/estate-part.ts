@@ -1,12 +1,15 @@
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import type { FindingsExport } from "../export/findings-export";
+import type { GuardDutyLists } from "../lists/guardduty-lists";
 import type { FindingNotifications } from "../notifications/finding-notifications";
 import { ExistingAdministratorDetectors } from "../organization/existing-administrator-detectors";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { InvitedMembers } from "../organization/invited-members";
 import type { Topology } from "../topology/topology";
-import { findingsExportOf, invitedMembersOf, notificationsOf, organizationProps, type AdministratorDetectorLookup } from "./estate-wiring";
+import {
+  findingsExportOf, invitedMembersOf, ipListsOf, notificationsOf, organizationProps, type AdministratorDetectorLookup,
+} from "./estate-wiring";
 import type { EstateStackPlan } from "./stack-layout";
 
 /** Props of {@link EstatePart}. */
@@ -43,12 +46,15 @@ export class EstatePart extends Construct {
   public readonly findingsExport?: FindingsExport;
   /** Present when the part is the home of a config with a `notifications` section. */
   public readonly notifications?: FindingNotifications;
+  /** Present when the part is the home of a config with `ipLists`. */
+  public readonly lists?: GuardDutyLists;
 
   constructor(scope: Construct, id: string, props: EstatePartProps) {
     super(scope, id);
     const { config, topology, plan } = props;
     const members = invitedMembersOf(config, topology, plan.invitedAccountIds);
-    const readsDetectors = members.length > 0 || (plan.home && (config.export !== undefined || config.notifications !== undefined));
+    const readsDetectors = members.length > 0 ||
+      (plan.home && (config.export !== undefined || config.notifications !== undefined || (config.ipLists?.length ?? 0) > 0));
     let detectors: AdministratorDetectorLookup | undefined;
     if (plan.core) {
       this.organization = new GuardDutyOrganization(this, "Organization", organizationProps(config, topology, plan.regions, members));
@@ -74,6 +80,7 @@ export class EstatePart extends Construct {
     if (plan.home && detectors) {
       this.findingsExport = findingsExportOf(this, config, topology, detectors);
       this.notifications = notificationsOf(this, config, topology, detectors);
+      this.lists = ipListsOf(this, config, topology, detectors, this.findingsExport);
     }
   }
 }

@@ -1,11 +1,12 @@
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import type { FindingsExport } from "../export/findings-export";
+import type { GuardDutyLists } from "../lists/guardduty-lists";
 import type { FindingNotifications } from "../notifications/finding-notifications";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { assertSameRuntime } from "../topology/runtime";
 import type { Topology } from "../topology/topology";
-import { findingsExportOf, invitedMembersOf, notificationsOf, organizationProps } from "./estate-wiring";
+import { findingsExportOf, invitedMembersOf, ipListsOf, notificationsOf, organizationProps } from "./estate-wiring";
 
 /** Props of {@link GuardDutyEstate}. */
 export interface GuardDutyEstateProps {
@@ -16,8 +17,8 @@ export interface GuardDutyEstateProps {
 }
 
 /**
- * The whole GuardDuty estate of one config in one stack: the organization core in every region, plus findings export
- * and notifications when configured. The config's `stacks` section is not read here: EstateStack cuts an estate into
+ * The whole GuardDuty estate of one config in one stack: the organization core in every region, plus findings export,
+ * notifications and GuardDuty lists when configured. The config's `stacks` section is not read here: EstateStack cuts an estate into
  * stacks (see EstatePart).
  *
  * @example
@@ -30,6 +31,8 @@ export class GuardDutyEstate extends Construct {
   public readonly findingsExport?: FindingsExport;
   /** Present when the config has a `notifications` section. */
   public readonly notifications?: FindingNotifications;
+  /** Present when the config has `ipLists`. */
+  public readonly lists?: GuardDutyLists;
 
   constructor(scope: Construct, id: string, props: GuardDutyEstateProps) {
     assertSameRuntime(scope);
@@ -39,5 +42,6 @@ export class GuardDutyEstate extends Construct {
     this.organization = new GuardDutyOrganization(this, "Organization", organizationProps(config, topology, config.regions, invited));
     this.findingsExport = findingsExportOf(this, config, topology, this.organization.administrator);
     this.notifications = notificationsOf(this, config, topology, this.organization.administrator);
+    this.lists = ipListsOf(this, config, topology, this.organization.administrator, this.findingsExport);
   }
 }

@@ -54,7 +54,7 @@ describe("an estate with lists", () => {
       { "lists/office.txt": "# office egress\n203.0.113.10\n198.51.100.0/24\n\n2001:db8::/32\n" },
     );
     expect(config.ipLists).toEqual([
-      { name: "feed", kind: "threat", format: "STIX", activate: false, source: { type: "location", bucket: "acme-intel", key: "feeds/stix.xml" } },
+      { name: "feed", kind: "threat", format: "STIX", activate: false, source: { type: "location", location: "s3://acme-intel/feeds/stix.xml" } },
       {
         name: "office", kind: "trusted", format: "TXT", activate: true,
         source: { type: "file", file: "lists/office.txt", content: "# office egress\n203.0.113.10\n198.51.100.0/24\n\n2001:db8::/32\n" },
