@@ -115,17 +115,25 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "guardduty:CreateFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
+  "guardduty:CreateIPSet": "*",
   "guardduty:CreateMembers": "*",
   "guardduty:CreatePublishingDestination": "*",
+  "guardduty:CreateThreatIntelSet": "*",
   "guardduty:DeleteDetector": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}"
   ],
   "guardduty:DeleteFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
+  "guardduty:DeleteIPSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}"
+  ],
   "guardduty:DeleteMembers": "*",
   "guardduty:DeletePublishingDestination": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/publishingdestination/${PublishingDestinationId}"
+  ],
+  "guardduty:DeleteThreatIntelSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/threatintelset/${ThreatIntelSetId}"
   ],
   "guardduty:DescribeOrganizationConfiguration": "*",
   "guardduty:DescribePublishingDestination": [
@@ -141,9 +149,15 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "guardduty:GetFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
+  "guardduty:GetIPSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}"
+  ],
   "guardduty:GetMasterAccount": "*",
   "guardduty:GetMemberDetectors": "*",
   "guardduty:GetMembers": "*",
+  "guardduty:GetThreatIntelSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/threatintelset/${ThreatIntelSetId}"
+  ],
   "guardduty:InviteMembers": "*",
   "guardduty:ListDetectors": "*",
   "guardduty:ListInvitations": "*",
@@ -187,10 +201,16 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "guardduty:UpdateFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
+  "guardduty:UpdateIPSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}"
+  ],
   "guardduty:UpdateMemberDetectors": "*",
   "guardduty:UpdateOrganizationConfiguration": "*",
   "guardduty:UpdatePublishingDestination": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/publishingdestination/${PublishingDestinationId}"
+  ],
+  "guardduty:UpdateThreatIntelSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/threatintelset/${ThreatIntelSetId}"
   ],
   "iam:CreateRole": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"

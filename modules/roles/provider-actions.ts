@@ -306,6 +306,25 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
     delete: [],
     import: ["organizations:DescribeOrganization"],
   },
+  // GuardDuty lists (modules/lists). CreateIPSet/CreateThreatIntelSet and a new location make GuardDuty put a policy on
+  // its service-linked role, which the caller must be allowed (User Guide, "Setting up prerequisites for entity lists
+  // and IP address lists": iam:PutRolePolicy and iam:DeleteRolePolicy on AWSServiceRoleForAmazonGuardDuty).
+  aws_guardduty_ipset: {
+    source: "internal/service/guardduty/ipset.go",
+    create: ["guardduty:CreateIPSet", "guardduty:GetIPSet", "iam:PutRolePolicy", ...gdTags],
+    read: ["guardduty:GetIPSet", "guardduty:ListTagsForResource"],
+    update: ["guardduty:UpdateIPSet", "guardduty:GetIPSet", "iam:PutRolePolicy", "iam:DeleteRolePolicy", ...gdTags],
+    delete: ["guardduty:DeleteIPSet", "guardduty:GetIPSet", "iam:DeleteRolePolicy"],
+    import: ["guardduty:GetIPSet"],
+  },
+  aws_guardduty_threatintelset: {
+    source: "internal/service/guardduty/threatintelset.go",
+    create: ["guardduty:CreateThreatIntelSet", "guardduty:GetThreatIntelSet", "iam:PutRolePolicy", ...gdTags],
+    read: ["guardduty:GetThreatIntelSet", "guardduty:ListTagsForResource"],
+    update: ["guardduty:UpdateThreatIntelSet", "guardduty:GetThreatIntelSet", "iam:PutRolePolicy", "iam:DeleteRolePolicy", ...gdTags],
+    delete: ["guardduty:DeleteThreatIntelSet", "guardduty:GetThreatIntelSet", "iam:DeleteRolePolicy"],
+    import: ["guardduty:GetThreatIntelSet"],
+  },
 };
 
 /** Data source types (`data` blocks): read only. */
