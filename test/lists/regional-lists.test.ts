@@ -1,9 +1,11 @@
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack, Testing } from "cdktf";
+import { FindingsExport } from "../../modules/export/findings-export";
 import { GuardDutyLists } from "../../modules/lists/guardduty-lists";
 import { ListUploads } from "../../modules/lists/list-uploads";
 import { ThreatIntelSets } from "../../modules/lists/threat-intel-sets";
 import { TrustedIpLists } from "../../modules/lists/trusted-ip-lists";
+import { exportStack, minimalProps } from "../export/stack";
 import { resources, testStack } from "../helpers";
 
 const DETECTORS = [
@@ -149,4 +151,21 @@ test("the constructs synthesize with validations on", () => {
   const { stack, provider } = testStack();
   new TrustedIpLists(stack, "Trusted", { provider, detectors: DETECTORS, lists: [OFFICE] });
   expect(() => Testing.synth(stack, true)).not.toThrow();
+});
+
+describe("FindingsExport with GuardDuty lists", () => {
+  test("fails on a lists prefix without its trailing slash", () => {
+    const { stack, security, logArchive } = exportStack();
+    expect(() => new FindingsExport(stack, "Export", { ...minimalProps(security, logArchive), guardDutyListsPrefix: "guardduty-lists" }))
+      .toThrow(/guardDutyListsPrefix must end with "\/" \(e\.g\. "guardduty-lists\/"\); got "guardduty-lists"/);
+  });
+
+  test("with a lists prefix, the bucket account may encrypt its uploads with the key of another account", () => {
+    const { stack, security, logArchive, synth } = exportStack();
+    new FindingsExport(stack, "Export", {
+      ...minimalProps(security, logArchive), keyProvider: security, keyAccountId: "222222222222", guardDutyListsPrefix: "guardduty-lists/",
+    });
+    const policy = JSON.parse(Object.values(resources(synth(), "aws_kms_key"))[0].policy);
+    expect(policy.Statement.map((s: { Sid: string }) => s.Sid)).toEqual(expect.arrayContaining(["AllowPrefixMarkerUploadThroughS3", "AllowGuardDutyListsDecryptThroughS3"]));
+  });
 });
