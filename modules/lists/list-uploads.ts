@@ -9,7 +9,8 @@ import { forEachValue } from "../topology/hcl-synth";
 import { templateText } from "../topology/hcl";
 import { assertProviderInStack } from "../topology/topology";
 import { PropProblems } from "../topology/validation";
-import { GUARDDUTY_LIST_FORMATS, LIST_LIMITS, listNameProblems, listObjectKey, type GuardDutyListFormat } from "./list-files";
+import { LIST_LIMITS, listObjectKey, type GuardDutyListFormat } from "./list-files";
+import { namedListProblems } from "./regional-lists";
 
 /** One list file to upload. */
 export interface ListFile {
@@ -75,12 +76,8 @@ export class ListUploads extends Construct {
     const p = new PropProblems(this).capture(() => assertProviderInStack(this, props.provider));
     if (!Token.isUnresolved(props.bucketName)) p.addMessages(bucketNameProblems("bucketName", props.bucketName));
     p.check("files", props.files.length, props.files.length > 0, "at least one file");
-    const seen = new Set<string>();
+    namedListProblems(p, "files", props.files);
     props.files.forEach((f, i) => {
-      p.addMessages(listNameProblems(`files[${i}].name`, f.name));
-      if (seen.has(f.name)) p.add(`files[${i}].name`, f.name, "unique");
-      seen.add(f.name);
-      p.check(`files[${i}].format`, f.format, (GUARDDUTY_LIST_FORMATS as readonly string[]).includes(f.format), `one of ${GUARDDUTY_LIST_FORMATS.join(", ")}`);
       const bytes = Buffer.byteLength(f.content, "utf8");
       p.check(`files[${i}].content`, `${bytes} bytes`, bytes > 0 && bytes <= LIST_LIMITS.maxFileBytes, `1 to ${LIST_LIMITS.maxFileBytes} bytes (GuardDuty's 35 MB)`);
     });

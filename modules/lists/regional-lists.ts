@@ -3,7 +3,7 @@
  * region and list, keyed `<region>/<name>` so that adding a list or a region only adds addresses.
  */
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Token, type ITerraformDependable, type MapTerraformIterator } from "cdktf";
+import { Token, type ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
 import { mapIterator } from "../topology/for-each";
 import { forEachValue } from "../topology/hcl-synth";
@@ -61,6 +61,20 @@ export interface RegionalListsProps {
 
 const LOCATION = /^(https:\/\/|s3:\/\/)\S+$/;
 
+/**
+ * Problems of named list items (`lists` or `files`): each name a valid GuardDuty list name, given once; each format
+ * one GuardDuty reads.
+ */
+export function namedListProblems(p: PropProblems, prop: string, items: ReadonlyArray<{ readonly name: string; readonly format: string }>): void {
+  const seen = new Set<string>();
+  items.forEach((l, i) => {
+    p.addMessages(listNameProblems(`${prop}[${i}].name`, l.name));
+    if (seen.has(l.name)) p.add(`${prop}[${i}].name`, l.name, "unique (GuardDuty names are unique per account and Region)");
+    seen.add(l.name);
+    p.check(`${prop}[${i}].format`, l.format, (GUARDDUTY_LIST_FORMATS as readonly string[]).includes(l.format), `one of ${GUARDDUTY_LIST_FORMATS.join(", ")}`);
+  });
+}
+
 /** Every problem of the props, for a construct of lists of `kind`. */
 export function regionalListsProblems(scope: Construct, kind: GuardDutyListKind, props: RegionalListsProps): PropProblems {
   const p = new PropProblems(scope).capture(() => assertProviderInStack(scope, props.provider));
@@ -68,12 +82,8 @@ export function regionalListsProblems(scope: Construct, kind: GuardDutyListKind,
   const limit = LIST_LIMITS.listsPerRegion[kind];
   p.check("lists", props.lists.length, props.lists.length >= 1 && props.lists.length <= limit,
     `1 to ${limit} ${kind} list${limit === 1 ? "" : "s"} (GuardDuty's quota per account and Region)`);
-  const seen = new Set<string>();
+  namedListProblems(p, "lists", props.lists);
   props.lists.forEach((l, i) => {
-    p.addMessages(listNameProblems(`lists[${i}].name`, l.name));
-    if (seen.has(l.name)) p.add(`lists[${i}].name`, l.name, "unique (GuardDuty names are unique per account and Region)");
-    seen.add(l.name);
-    p.check(`lists[${i}].format`, l.format, (GUARDDUTY_LIST_FORMATS as readonly string[]).includes(l.format), `one of ${GUARDDUTY_LIST_FORMATS.join(", ")}`);
     if (!Token.isUnresolved(l.location)) {
       p.check(`lists[${i}].location`, l.location, LOCATION.test(l.location) && l.location.length <= LIST_LIMITS.maxLocationLength,
         `an https:// or s3:// location of at most ${LIST_LIMITS.maxLocationLength} characters`);
@@ -82,8 +92,12 @@ export function regionalListsProblems(scope: Construct, kind: GuardDutyListKind,
   return p;
 }
 
-/** The for_each of the lists: `<region>/<name>` -> region, detector, name, format, location, activate. */
-export function regionalListIterator(props: RegionalListsProps): MapTerraformIterator {
+/**
+ * The arguments of the one for_each resource of a {@link TrustedIpLists} or {@link ThreatIntelSets}, after checking
+ * the props (throws with every problem): `<region>/<name>` -> region, detector, name, format, location, activate.
+ */
+export function regionalListArguments(scope: Construct, kind: GuardDutyListKind, props: RegionalListsProps) {
+  regionalListsProblems(scope, kind, props).throwIfAny();
   const entries: Record<string, Record<string, unknown>> = {};
   for (const d of props.detectors) {
     for (const l of props.lists) {
@@ -92,5 +106,17 @@ export function regionalListIterator(props: RegionalListsProps): MapTerraformIte
       });
     }
   }
-  return mapIterator(entries);
+  const each = mapIterator(entries);
+  return {
+    provider: props.provider,
+    forEach: each,
+    region: each.getString("region"),
+    detectorId: each.getString("detector_id"),
+    name: each.getString("name"),
+    format: each.getString("format"),
+    location: each.getString("location"),
+    activate: each.getBoolean("activate"),
+    tags: props.tags,
+    dependsOn: props.dependsOn,
+  };
 }

@@ -1,7 +1,7 @@
 import { GuarddutyThreatintelset } from "@cdktf/provider-aws/lib/guardduty-threatintelset";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
-import { regionalListIterator, regionalListsProblems, type RegionalListsProps } from "./regional-lists";
+import { regionalListArguments, type RegionalListsProps } from "./regional-lists";
 
 /** Props of {@link ThreatIntelSets}. */
 export type ThreatIntelSetsProps = RegionalListsProps;
@@ -24,19 +24,6 @@ export class ThreatIntelSets extends Construct {
 
   constructor(scope: Construct, id: string, props: ThreatIntelSetsProps) {
     super(scope, id);
-    regionalListsProblems(this, "threat", props).throwIfAny();
-    const each = regionalListIterator(props);
-    this.threatIntelSet = named(new GuarddutyThreatintelset(this, "ThreatIntelSet", {
-      provider: props.provider,
-      forEach: each,
-      region: each.getString("region"),
-      detectorId: each.getString("detector_id"),
-      name: each.getString("name"),
-      format: each.getString("format"),
-      location: each.getString("location"),
-      activate: each.getBoolean("activate"),
-      tags: props.tags,
-      dependsOn: props.dependsOn,
-    }));
+    this.threatIntelSet = named(new GuarddutyThreatintelset(this, "ThreatIntelSet", regionalListArguments(this, "threat", props)));
   }
 }

@@ -1,7 +1,7 @@
 import { GuarddutyIpset } from "@cdktf/provider-aws/lib/guardduty-ipset";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
-import { regionalListIterator, regionalListsProblems, type RegionalListsProps } from "./regional-lists";
+import { regionalListArguments, type RegionalListsProps } from "./regional-lists";
 
 /** Props of {@link TrustedIpLists}. */
 export type TrustedIpListsProps = RegionalListsProps;
@@ -26,19 +26,6 @@ export class TrustedIpLists extends Construct {
 
   constructor(scope: Construct, id: string, props: TrustedIpListsProps) {
     super(scope, id);
-    regionalListsProblems(this, "trusted", props).throwIfAny();
-    const each = regionalListIterator(props);
-    this.ipSet = named(new GuarddutyIpset(this, "IpSet", {
-      provider: props.provider,
-      forEach: each,
-      region: each.getString("region"),
-      detectorId: each.getString("detector_id"),
-      name: each.getString("name"),
-      format: each.getString("format"),
-      location: each.getString("location"),
-      activate: each.getBoolean("activate"),
-      tags: props.tags,
-      dependsOn: props.dependsOn,
-    }));
+    this.ipSet = named(new GuarddutyIpset(this, "IpSet", regionalListArguments(this, "trusted", props)));
   }
 }

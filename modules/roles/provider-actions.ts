@@ -28,6 +28,16 @@ const s3BucketSub = (name: string, get: string, put: string, del?: string): Type
   import: [get],
 });
 
+/** A GuardDuty list type: Create/Get/Update/Delete<api>, and the service-linked role's policy GuardDuty manages. */
+const gdList = (api: "IPSet" | "ThreatIntelSet", source: string): TypeActions => ({
+  source,
+  create: [`guardduty:Create${api}`, `guardduty:Get${api}`, "iam:PutRolePolicy", ...gdTags],
+  read: [`guardduty:Get${api}`, "guardduty:ListTagsForResource"],
+  update: [`guardduty:Update${api}`, `guardduty:Get${api}`, "iam:PutRolePolicy", "iam:DeleteRolePolicy", ...gdTags],
+  delete: [`guardduty:Delete${api}`, `guardduty:Get${api}`, "iam:DeleteRolePolicy"],
+  import: [`guardduty:Get${api}`],
+});
+
 /** Resource types (`resource` blocks). */
 export const RESOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   aws_guardduty_detector: {
@@ -309,22 +319,8 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   // GuardDuty lists (modules/lists). CreateIPSet/CreateThreatIntelSet and a new location make GuardDuty put a policy on
   // its service-linked role, which the caller must be allowed (User Guide, "Setting up prerequisites for entity lists
   // and IP address lists": iam:PutRolePolicy and iam:DeleteRolePolicy on AWSServiceRoleForAmazonGuardDuty).
-  aws_guardduty_ipset: {
-    source: "internal/service/guardduty/ipset.go",
-    create: ["guardduty:CreateIPSet", "guardduty:GetIPSet", "iam:PutRolePolicy", ...gdTags],
-    read: ["guardduty:GetIPSet", "guardduty:ListTagsForResource"],
-    update: ["guardduty:UpdateIPSet", "guardduty:GetIPSet", "iam:PutRolePolicy", "iam:DeleteRolePolicy", ...gdTags],
-    delete: ["guardduty:DeleteIPSet", "guardduty:GetIPSet", "iam:DeleteRolePolicy"],
-    import: ["guardduty:GetIPSet"],
-  },
-  aws_guardduty_threatintelset: {
-    source: "internal/service/guardduty/threatintelset.go",
-    create: ["guardduty:CreateThreatIntelSet", "guardduty:GetThreatIntelSet", "iam:PutRolePolicy", ...gdTags],
-    read: ["guardduty:GetThreatIntelSet", "guardduty:ListTagsForResource"],
-    update: ["guardduty:UpdateThreatIntelSet", "guardduty:GetThreatIntelSet", "iam:PutRolePolicy", "iam:DeleteRolePolicy", ...gdTags],
-    delete: ["guardduty:DeleteThreatIntelSet", "guardduty:GetThreatIntelSet", "iam:DeleteRolePolicy"],
-    import: ["guardduty:GetThreatIntelSet"],
-  },
+  aws_guardduty_ipset: gdList("IPSet", "internal/service/guardduty/ipset.go"),
+  aws_guardduty_threatintelset: gdList("ThreatIntelSet", "internal/service/guardduty/threatintelset.go"),
 };
 
 /** Data source types (`data` blocks): read only. */

@@ -17,7 +17,7 @@ const feed = (name: string) => ({ name, format: "STIX" as const, location: `s3:/
 
 const keysOf = (block: { for_each: Record<string, unknown> }) => Object.keys(block.for_each).sort();
 
-describe("TrustedIpLists", () => {
+describe("TrustedIpLists (and the checks both kinds share)", () => {
   test("one ipset per region and list, from the administrator's provider, activated by default", () => {
     const { stack, provider, synth } = testStack();
     new TrustedIpLists(stack, "Trusted", { provider, detectors: DETECTORS, lists: [OFFICE] });
@@ -56,8 +56,8 @@ describe("TrustedIpLists", () => {
       ' - detectors[].region must contain known AWS region codes (e.g. eu-west-1); got "eu-wst-1"',
       ' - lists[0].name must be 1 to 300 letters, digits, "-" and "_"; got "a b"',
       ' - lists[0].format must be one of TXT, STIX, OTX_CSV, ALIEN_VAULT, FIRE_EYE, PROOF_POINT; got "CSV"',
-      ' - lists[1].location must be an https:// or s3:// location of at most 300 characters; got "ftp://acme/x"',
       ' - lists[2].name must be unique (GuardDuty names are unique per account and Region); got "x"',
+      ' - lists[1].location must be an https:// or s3:// location of at most 300 characters; got "ftp://acme/x"',
     ]);
   });
 
@@ -104,7 +104,7 @@ describe("ListUploads", () => {
     expect(() => new ListUploads(stack, "Uploads", {
       provider, region: "eu-west-1", bucketName: "acme-findings", keyArn: "k",
       files: [{ name: "a", format: "TXT", content: "" }, { name: "a", format: "TXT", content: "10.0.0.1" }],
-    })).toThrow(/files\[0\]\.content must be 1 to 35000000 bytes \(GuardDuty's 35 MB\); got "0 bytes"\n - files\[1\]\.name must be unique; got "a"/);
+    })).toThrow(/files\[1\]\.name must be unique \(GuardDuty names are unique per account and Region\); got "a"\n - files\[0\]\.content must be 1 to 35000000 bytes \(GuardDuty's 35 MB\); got "0 bytes"/);
   });
 });
 
