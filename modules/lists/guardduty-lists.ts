@@ -11,10 +11,16 @@ import { TrustedIpLists } from "./trusted-ip-lists";
 
 /** A list and where its file comes from. */
 export interface GuardDutyListSource {
+  /** Unique name, shown in findings: 1-300 letters, digits, "-" and "_". */
   readonly name: string;
+  /** `trusted` (an IPSet) or `threat` (a ThreatIntelSet). */
   readonly kind: GuardDutyListKind;
+  /** Format of the file. */
   readonly format: GuardDutyListFormat;
-  /** @default true */
+  /**
+   * Whether GuardDuty uses the list.
+   * @default true
+   */
   readonly activate?: boolean;
   /** A local file's text, uploaded to `upload`'s bucket (exactly one of `file` and `location`). */
   readonly file?: { readonly content: string; readonly fileName?: string };

@@ -16,6 +16,7 @@ import { namedListProblems } from "./regional-lists";
 export interface ListFile {
   /** The list's name: the for_each key and the start of the object key. */
   readonly name: string;
+  /** The list's format (the object key's extension when `fileName` has none). */
   readonly format: GuardDutyListFormat;
   /** The file's text, read at synthesis (never a path: cdk.tf.json stays free of local paths and reproducible). */
   readonly content: string;
@@ -36,6 +37,7 @@ export interface ListUploadsProps {
   readonly bucketName: string;
   /** ARN of the KMS key the objects are encrypted with (the findings key); the provider's Read returns the ARN. */
   readonly keyArn: string;
+  /** The files, one object each (names unique; 1 byte to 35 MB each). */
   readonly files: readonly ListFile[];
   /**
    * What must exist before an upload (the bucket policy and default encryption).
