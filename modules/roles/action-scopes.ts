@@ -11,8 +11,7 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   ],
   "chatbot:DescribeSlackChannelConfigurations": "*",
   "chatbot:DescribeSlackWorkspaces": "*",
-  "chatbot:GetMicrosoftTeamsChannelConfiguration": "*",
-  "chatbot:ListTagsForResource": "*",
+  "chatbot:ListMicrosoftTeamsChannelConfigurations": "*",
   "chatbot:TagResource": [
     "arn:${Partition}:chatbot::${Account}:chat-configuration/${ConfigurationType}/${ChatbotConfigurationName}",
     "arn:${Partition}:chatbot::${Account}:custom-action/${ActionName}"
@@ -53,14 +52,6 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
     "arn:${Partition}:events:${Region}:${Account}:connection/${ConnectionName}"
   ],
   "events:DescribeRule": [
-    "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
-    "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
-  ],
-  "events:DisableRule": [
-    "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
-    "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
-  ],
-  "events:EnableRule": [
     "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
     "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
   ],
@@ -116,6 +107,7 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
   "guardduty:CreateIPSet": "*",
+  "guardduty:CreateMalwareProtectionPlan": "*",
   "guardduty:CreateMembers": "*",
   "guardduty:CreatePublishingDestination": "*",
   "guardduty:CreateThreatIntelSet": "*",
@@ -127,6 +119,9 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   ],
   "guardduty:DeleteIPSet": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}"
+  ],
+  "guardduty:DeleteMalwareProtectionPlan": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:malware-protection-plan/${MalwareProtectionPlanId}"
   ],
   "guardduty:DeleteMembers": "*",
   "guardduty:DeletePublishingDestination": [
@@ -151,6 +146,9 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   ],
   "guardduty:GetIPSet": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}"
+  ],
+  "guardduty:GetMalwareProtectionPlan": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:malware-protection-plan/${MalwareProtectionPlanId}"
   ],
   "guardduty:GetMasterAccount": "*",
   "guardduty:GetMemberDetectors": "*",
@@ -204,6 +202,9 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "guardduty:UpdateIPSet": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}"
   ],
+  "guardduty:UpdateMalwareProtectionPlan": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:malware-protection-plan/${MalwareProtectionPlanId}"
+  ],
   "guardduty:UpdateMemberDetectors": "*",
   "guardduty:UpdateOrganizationConfiguration": "*",
   "guardduty:UpdatePublishingDestination": [
@@ -236,9 +237,6 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "iam:DeleteUserPolicy": [
     "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
   ],
-  "iam:DetachRolePolicy": [
-    "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
-  ],
   "iam:GetRole": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
   ],
@@ -254,14 +252,8 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "iam:GetUserPolicy": [
     "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
   ],
-  "iam:ListAccessKeys": [
-    "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
-  ],
   "iam:ListAttachedRolePolicies": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
-  ],
-  "iam:ListAttachedUserPolicies": [
-    "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
   ],
   "iam:ListGroupsForUser": [
     "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
@@ -271,15 +263,6 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   ],
   "iam:ListRolePolicies": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
-  ],
-  "iam:ListRoleTags": [
-    "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
-  ],
-  "iam:ListUserPolicies": [
-    "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
-  ],
-  "iam:ListUserTags": [
-    "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
   ],
   "iam:PassRole": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
@@ -575,9 +558,6 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
     "arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"
   ],
   "sqs:GetQueueAttributes": [
-    "arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"
-  ],
-  "sqs:GetQueueUrl": [
     "arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"
   ],
   "sqs:ListQueueTags": [

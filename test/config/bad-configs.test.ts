@@ -330,6 +330,13 @@ const CASES: BadCase[] = [
     path: "ipLists[0].file", allowed: "this estate has no export section", got: '"office.xml"' },
   { name: "activate given as a string", mutate: (e) => (e.ipLists = [{ ...S3_LIST, activate: "yes" }]),
     path: "ipLists[0].activate", allowed: "expected true or false", got: '"yes"' },
+  // deployRoles: who may assume the deploy roles `guardduty-cdktf roles` writes
+  { name: "a deployRoles principal that is not an IAM ARN", mutate: (e) => (e.deployRoles = { trustedPrincipalArn: "ci-deploy" }),
+    path: "deployRoles.trustedPrincipalArn", allowed: "expected an IAM principal ARN", got: '"ci-deploy"' },
+  { name: "a deployRoles principal that is a service, not an IAM principal", mutate: (e) => (e.deployRoles = { trustedPrincipalArn: "arn:aws:sns:eu-west-1:111122223333:topic" }),
+    path: "deployRoles.trustedPrincipalArn", allowed: "expected an IAM principal ARN", got: '"arn:aws:sns:eu-west-1:111122223333:topic"' },
+  { name: "a deployRoles external ID of one character", mutate: (e) => (e.deployRoles = { trustedPrincipalArn: "arn:aws:iam::111122223333:role/ci", externalId: "x" }),
+    path: "deployRoles.externalId", allowed: "expected 2 to 1224 characters", got: '"x"' },
 ];
 
 describe("every bad config is refused with path, allowed values and the value received", () => {
