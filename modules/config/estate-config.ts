@@ -6,6 +6,7 @@ import { byText } from "../topology/order";
 import { arns, partitionOf, type Partition } from "../topology/regions";
 import type { ExportConfig } from "./export-schema";
 import { protectedBucketAccountId, type MalwareProtectionConfig } from "./malware-protection-schema";
+import { resolveIpLists, type ResolvedIpList } from "./ip-lists-schema";
 import type { NotificationsConfig } from "./notifications-schema";
 import type { DeployRolesConfig } from "./roles-schema";
 import {
@@ -79,6 +80,8 @@ export interface EstateConfig {
   readonly export?: ExportConfig & { readonly homeRegion: string };
   /** Finding notifications, in the home region; absent when not configured. */
   readonly notifications?: NotificationsConfig;
+  /** GuardDuty trusted IP lists and threat lists, sorted by name, local files read; absent when not configured. */
+  readonly ipLists?: readonly ResolvedIpList[];
   /** Who may assume the deploy roles (`guardduty-cdktf roles`); absent when not configured. */
   readonly deployRoles?: DeployRolesConfig;
   /** Malware Protection for S3 (see resolveMalwareProtection); absent when no bucket is protected. */
@@ -237,8 +240,11 @@ export function resolveOrganizationMembers(
   return { members: members.sort(byAccountId), warnings };
 }
 
-/** Applies every default of a validated estate file. */
-export function resolveEstate(input: EstateInput): EstateConfig {
+/**
+ * Applies every default of a validated estate file.
+ * @param options.baseDir directory of the estate file: ipLists[].file is read relative to it. @default - the current directory
+ */
+export function resolveEstate(input: EstateInput, options: { readonly baseDir?: string } = {}): EstateConfig {
   const regions = [...new Set(input.regions)].sort();
   const partition = partitionOf(regions[0]);
   const roleName = input.roleName ?? DEFAULT_ROLE_NAME;
@@ -277,6 +283,7 @@ export function resolveEstate(input: EstateInput): EstateConfig {
     tags: input.tags ?? {},
     ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),
     ...(input.notifications ? { notifications: input.notifications } : {}),
+    ...(input.ipLists?.length ? { ipLists: resolveIpLists(input.ipLists, options.baseDir ?? process.cwd()) } : {}),
     ...(input.deployRoles ? { deployRoles: input.deployRoles } : {}),
     ...(input.s3MalwareProtection
       ? { s3MalwareProtection: resolveMalwareProtection(input.s3MalwareProtection, input.accounts, partition, roleName) }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { decommissionSchema } from "./decommission-schema";
 import { exportConfigSchema } from "./export-schema";
 import { malwareProtectionConfigSchema } from "./malware-protection-schema";
+import { ipListsSchema } from "./ip-lists-schema";
 import { notificationsConfigSchema } from "./notifications-schema";
 import { detectorIdsSchema, invitedMemberSchema, managementAccountSchema, organizationMemberSchema } from "./members-schema";
 import { protectionPlansSchema } from "./plans-schema";
@@ -173,6 +174,8 @@ export const estateSchema = strictObject({
   notifications: notificationsConfigSchema.optional().describe("Finding notifications: email, Slack, Teams, Lambda, webhooks and other targets, with suppression rules."),
   /** Malware Protection for S3 on chosen buckets (README "Malware Protection for S3"). @default - no bucket is protected */
   s3MalwareProtection: malwareProtectionConfigSchema.optional(),
+  /** GuardDuty trusted IP lists and threat lists, in every region (see README "Trusted IP lists and threat lists"). @default [] */
+  ipLists: ipListsSchema.optional(),
   deployRoles: deployRolesSchema.optional().describe("Who may assume the deploy roles written by `guardduty-cdktf roles`."),
   /** Turning GuardDuty management off (README "Decommissioning"). @default - the estate runs */
   decommission: decommissionSchema.optional(),

@@ -2,12 +2,15 @@ import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import type { FindingsExport } from "../export/findings-export";
 import type { S3MalwareProtection } from "../malware-protection/s3-malware-protection";
+import type { GuardDutyLists } from "../lists/guardduty-lists";
 import type { FindingNotifications } from "../notifications/finding-notifications";
 import { ExistingAdministratorDetectors } from "../organization/existing-administrator-detectors";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { InvitedMembers } from "../organization/invited-members";
 import type { Topology } from "../topology/topology";
-import { findingsExportOf, invitedMembersOf, malwareProtectionOf, notificationsOf, organizationProps, type AdministratorDetectorLookup } from "./estate-wiring";
+import {
+  findingsExportOf, invitedMembersOf, ipListsOf, malwareProtectionOf, notificationsOf, organizationProps, type AdministratorDetectorLookup,
+} from "./estate-wiring";
 import type { EstateStackPlan } from "./stack-layout";
 
 /** Props of {@link EstatePart}. */
@@ -46,12 +49,15 @@ export class EstatePart extends Construct {
   public readonly notifications?: FindingNotifications;
   /** In the home part: one per account holding buckets of the `s3MalwareProtection` section; empty elsewhere. */
   public readonly malwareProtection: readonly S3MalwareProtection[];
+  /** Present when the part is the home of a config with `ipLists`. */
+  public readonly lists?: GuardDutyLists;
 
   constructor(scope: Construct, id: string, props: EstatePartProps) {
     super(scope, id);
     const { config, topology, plan } = props;
     const members = invitedMembersOf(config, topology, plan.invitedAccountIds);
-    const readsDetectors = members.length > 0 || (plan.home && (config.export !== undefined || config.notifications !== undefined));
+    const readsDetectors = members.length > 0 ||
+      (plan.home && (config.export !== undefined || config.notifications !== undefined || (config.ipLists?.length ?? 0) > 0));
     let detectors: AdministratorDetectorLookup | undefined;
     if (plan.core) {
       this.organization = new GuardDutyOrganization(this, "Organization", organizationProps(config, topology, plan.regions, members));
@@ -77,6 +83,7 @@ export class EstatePart extends Construct {
     if (plan.home && detectors) {
       this.findingsExport = findingsExportOf(this, config, topology, detectors);
       this.notifications = notificationsOf(this, config, topology, detectors);
+      this.lists = ipListsOf(this, config, topology, detectors, this.findingsExport);
     }
     // Needs no detector: Malware Protection for S3 works with or without GuardDuty in the bucket's account.
     this.malwareProtection = plan.home ? malwareProtectionOf(this, config, topology) : [];

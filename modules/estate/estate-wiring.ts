@@ -6,6 +6,8 @@ import { Construct as ConstructClass, type Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import { FindingsExport } from "../export/findings-export";
 import { S3MalwareProtection } from "../malware-protection/s3-malware-protection";
+import { GuardDutyLists } from "../lists/guardduty-lists";
+import { LISTS_PREFIX } from "../lists/list-files";
 import { FindingNotifications } from "../notifications/finding-notifications";
 import type { GuardDutyOrganizationProps } from "../organization/guardduty-organization";
 import type { InvitedMember } from "../organization/invited-members";
@@ -93,6 +95,8 @@ export function findingsExportOf(
     keyAliasName: ex.keyAliasName,
     reader: ex.siemReader,
     queue: ex.sqsQueue,
+    // Only when a list is uploaded: the bucket and key policies then let GuardDuty read the lists prefix.
+    ...(config.ipLists?.some((l) => l.source.type === "file") ? { guardDutyListsPrefix: LISTS_PREFIX } : {}),
   });
 }
 
@@ -132,4 +136,40 @@ export function malwareProtectionOf(scope: Construct, config: EstateConfig, topo
       accountId,
       buckets: section.buckets.filter((b) => b.accountId === accountId),
     }));
+}
+
+/**
+ * The GuardDuty lists of the config's `ipLists` section, if any: local files uploaded to the findings bucket (under
+ * `guardduty-lists/`, encrypted with the findings key, after the bucket policy, encryption and key that let GuardDuty
+ * read them), and the administrator's trusted IP list and threat lists in every region.
+ */
+export function ipListsOf(
+  scope: Construct,
+  config: EstateConfig,
+  topology: Topology,
+  detectors: AdministratorDetectorLookup,
+  findingsExport: FindingsExport | undefined,
+): GuardDutyLists | undefined {
+  const lists = config.ipLists ?? [];
+  if (lists.length === 0) return undefined;
+  const ex = config.export;
+  const upload = ex && findingsExport
+    ? {
+      provider: topology.provider(exportAccount(config, ex.bucketAccount)),
+      region: ex.homeRegion,
+      bucketName: ex.bucketName,
+      keyArn: findingsExport.keyArn,
+      dependsOn: [findingsExport.bucketPolicy, findingsExport.findingsBucket.encryption, findingsExport.key],
+    }
+    : undefined;
+  return new GuardDutyLists(scope, "Lists", {
+    partition: config.partition,
+    administratorProvider: topology.provider(config.accounts.security.id),
+    detectors: detectors.detectorRefs(),
+    lists: lists.map((l) => ({
+      name: l.name, kind: l.kind, format: l.format, activate: l.activate,
+      ...(l.source.type === "file" ? { file: { content: l.source.content, fileName: l.source.file } } : { location: l.source.location }),
+    })),
+    upload,
+  });
 }

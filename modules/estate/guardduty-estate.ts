@@ -2,11 +2,12 @@ import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import type { FindingsExport } from "../export/findings-export";
 import type { S3MalwareProtection } from "../malware-protection/s3-malware-protection";
+import type { GuardDutyLists } from "../lists/guardduty-lists";
 import type { FindingNotifications } from "../notifications/finding-notifications";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { assertSameRuntime } from "../topology/runtime";
 import type { Topology } from "../topology/topology";
-import { findingsExportOf, invitedMembersOf, malwareProtectionOf, notificationsOf, organizationProps } from "./estate-wiring";
+import { findingsExportOf, invitedMembersOf, ipListsOf, malwareProtectionOf, notificationsOf, organizationProps } from "./estate-wiring";
 
 /** Props of {@link GuardDutyEstate}. */
 export interface GuardDutyEstateProps {
@@ -18,7 +19,7 @@ export interface GuardDutyEstateProps {
 
 /**
  * The whole GuardDuty estate of one config in one stack: the organization core in every region, plus findings export,
- * notifications and Malware Protection for S3 when configured. The config's `stacks` section is not read here: EstateStack cuts an estate into
+ * notifications, GuardDuty lists and Malware Protection for S3 when configured. The config's `stacks` section is not read here: EstateStack cuts an estate into
  * stacks (see EstatePart).
  *
  * @example
@@ -33,6 +34,8 @@ export class GuardDutyEstate extends Construct {
   public readonly notifications?: FindingNotifications;
   /** One per account holding buckets of the config's `s3MalwareProtection` section; empty without it. */
   public readonly malwareProtection: readonly S3MalwareProtection[];
+  /** Present when the config has `ipLists`. */
+  public readonly lists?: GuardDutyLists;
 
   constructor(scope: Construct, id: string, props: GuardDutyEstateProps) {
     assertSameRuntime(scope);
@@ -43,5 +46,6 @@ export class GuardDutyEstate extends Construct {
     this.findingsExport = findingsExportOf(this, config, topology, this.organization.administrator);
     this.notifications = notificationsOf(this, config, topology, this.organization.administrator);
     this.malwareProtection = malwareProtectionOf(this, config, topology);
+    this.lists = ipListsOf(this, config, topology, this.organization.administrator, this.findingsExport);
   }
 }

@@ -4,6 +4,7 @@
  */
 import { severityRanges, sampleFindingEvent } from "./event-pattern";
 import { findingsAccess, type FindingsAccess } from "./findings-access";
+import { guardDutyLists, listsSection, type ReviewedList } from "./guardduty-lists";
 import { renderInputTransformer } from "./input-transformer";
 import { analyzePlan, type PlanAnalysis, type PlanResourceChange } from "./plan";
 import { deliveries, routedRules, type RoutedRule } from "./routing";
@@ -151,7 +152,8 @@ function reviewerWarnings(stacks: readonly ReviewStack[], access: readonly Findi
 }
 
 function diagram(
-  stacks: readonly ReviewStack[], access: readonly FindingsAccess[], rules: readonly RoutedRule[], buckets: readonly ProtectedBucketView[] = [],
+  stacks: readonly ReviewStack[], access: readonly FindingsAccess[], rules: readonly RoutedRule[],
+  buckets: readonly ProtectedBucketView[] = [], lists: readonly ReviewedList[] = [],
 ): string[] {
   const id = (s: string) => s.replace(/[^A-Za-z0-9]/g, "_");
   const lines = ["```mermaid", "flowchart LR"];
@@ -161,6 +163,10 @@ function diagram(
     lines.push(`  bucket_${id(a.bucketName)}[("s3://${a.bucketName}<br>KMS key")]`);
     for (const r of a.regions) lines.push(`  det_${id(r)} -->|export| bucket_${id(a.bucketName)}`);
     if (a.identityGrants.length) lines.push(`  bucket_${id(a.bucketName)} -->|read| siem["SIEM reader"]`);
+  }
+  for (const l of lists) {
+    lines.push(`  list_${id(l.name)}[/"${l.kind} list ${l.name}"/]`);
+    lines.push(`  list_${id(l.name)} -->|${l.kind}| det_${id(l.region)}`);
   }
   for (const rule of rules) {
     const rid = `rule_${id(rule.address)}`;
@@ -193,6 +199,7 @@ function malwareDiagram(buckets: readonly ProtectedBucketView[]): string[] {
 export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_changes?: readonly PlanResourceChange[] }): Review {
   const rules = stacks.flatMap((s) => routedRules(s.doc));
   const access = stacks.flatMap((s) => findingsAccess(s.doc));
+  const lists = guardDutyLists(stacks.map((s) => s.doc));
   const regions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).map((i) => i.region).filter((r): r is string => !!r && r !== "?")))].sort();
   const detectorRegions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region!)))].sort();
   const channels = channelSection(rules, detectorRegions.length ? detectorRegions : regions);
@@ -233,6 +240,10 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
     "## What will exist, per account and region",
     "",
     ...stacks.flatMap((s) => [`### stack ${s.stack}`, "", ...inventory(s), ""]),
+    "## Trusted IP lists and threat lists, per region",
+    "",
+    ...listsSection(lists),
+    "",
     "## Who may write and who may read the findings",
     "",
     ...accessSection(access),
@@ -249,7 +260,7 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
     ...emailSection(rules),
     "## Flows",
     "",
-    ...diagram(stacks, access, rules, protectedList),
+    ...diagram(stacks, access, rules, protectedList, lists),
     "",
   ].join("\n");
   return { markdown: md, warnings, ...(planned ? { plan: planned } : {}) };

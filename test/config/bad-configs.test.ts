@@ -52,8 +52,11 @@ interface BadCase {
   readonly got: string;
 }
 
+/** A list at an existing S3 location: valid on its own. */
+const S3_LIST = { name: "office", kind: "trusted", format: "TXT", location: "s3://acme-security-lists/office.txt" };
+
 const ROOT_KEYS = "$schema, name, accounts, roleName, homeRegion, regions, findingPublishingFrequency, " +
-  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, managementAccount, organizationMembers, invitedMembers, backend, tags, export, notifications, s3MalwareProtection, deployRoles, decommission, stacks";
+  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, managementAccount, organizationMembers, invitedMembers, backend, tags, export, notifications, s3MalwareProtection, ipLists, deployRoles, decommission, stacks";
 const ACCOUNT_ID = "12-digit AWS account ID";
 
 const CASES: BadCase[] = [
@@ -301,6 +304,32 @@ const CASES: BadCase[] = [
   { name: "an unknown key in the export section", mutate: (e) => (e.export = { bucketName: "acme-findings", bucket: "x" }),
     path: "export.bucket", allowed: "unknown key(s) bucket; allowed: bucketName", got: '"x"' },
 
+  // the ipLists section (the files themselves: test/config/ip-lists.test.ts)
+  { name: "a list format GuardDuty does not read", mutate: (e) => (e.ipLists = [{ ...S3_LIST, format: "CSV" }]),
+    path: "ipLists[0].format", allowed: "expected one of TXT, STIX, OTX_CSV, ALIEN_VAULT, FIRE_EYE, PROOF_POINT", got: '"CSV"' },
+  { name: "a list kind that is neither trusted nor threat", mutate: (e) => (e.ipLists = [{ ...S3_LIST, kind: "allow" }]),
+    path: "ipLists[0].kind", allowed: "expected one of trusted, threat", got: '"allow"' },
+  { name: "a list name with a space", mutate: (e) => (e.ipLists = [{ ...S3_LIST, name: "office ips" }]),
+    path: "ipLists[0].name", allowed: 'letters, digits, "-" and "_"', got: '"office ips"' },
+  { name: "two lists of one name", mutate: (e) => (e.ipLists = [S3_LIST, { ...S3_LIST, kind: "threat" }]),
+    path: "ipLists[1].name", allowed: "duplicate list name: already ipLists[0].name", got: '"office"' },
+  { name: "a second trusted list (AWS allows one per Region)", mutate: (e) => (e.ipLists = [S3_LIST, { ...S3_LIST, name: "vpn" }]),
+    path: "ipLists[1].kind", allowed: "at most 1 trusted list per account and Region", got: '"trusted"' },
+  { name: "a seventh threat list (AWS allows six per Region)",
+    mutate: (e) => (e.ipLists = Array.from({ length: 7 }, (_, n) => ({ ...S3_LIST, name: `feed-${n}`, kind: "threat" }))),
+    path: "ipLists[6].kind", allowed: "at most 6 threat lists per account and Region", got: '"threat"' },
+  { name: "a list with both a file and a location", mutate: (e) => (e.ipLists = [{ ...S3_LIST, file: "office.txt" }]),
+    path: "ipLists[0]", allowed: "expected exactly one of file", got: '{"name":"office","kind":"trusted","format":"TXT","location":"s3://acme-securi...' },
+  { name: "a list with neither a file nor a location", mutate: (e) => (e.ipLists = [{ name: "office", kind: "trusted", format: "TXT" }]),
+    path: "ipLists[0]", allowed: "expected exactly one of file", got: '{"name":"office","kind":"trusted","format":"TXT"}' },
+  { name: "a list location that is not s3://bucket/key", mutate: (e) => (e.ipLists = [{ ...S3_LIST, location: "https://example.com/office.txt" }]),
+    path: "ipLists[0].location", allowed: "expected an existing object as s3://<bucket>/<key>", got: '"https://example.com/office.txt"' },
+  { name: "a list file given as an absolute path", mutate: (e) => (e.ipLists = [{ name: "office", kind: "trusted", format: "TXT", file: "/etc/office.txt" }]),
+    path: "ipLists[0].file", allowed: "expected a path relative to the estate file", got: '"/etc/office.txt"' },
+  { name: "a local list file in an estate without export", mutate: (e) => (e.ipLists = [{ name: "office", kind: "trusted", format: "STIX", file: "office.xml" }]),
+    path: "ipLists[0].file", allowed: "this estate has no export section", got: '"office.xml"' },
+  { name: "activate given as a string", mutate: (e) => (e.ipLists = [{ ...S3_LIST, activate: "yes" }]),
+    path: "ipLists[0].activate", allowed: "expected true or false", got: '"yes"' },
   // deployRoles: who may assume the deploy roles `guardduty-cdktf roles` writes
   { name: "a deployRoles principal that is not an IAM ARN", mutate: (e) => (e.deployRoles = { trustedPrincipalArn: "ci-deploy" }),
     path: "deployRoles.trustedPrincipalArn", allowed: "expected an IAM principal ARN", got: '"ci-deploy"' },
