@@ -2,6 +2,8 @@
 import { App, Testing } from "cdktf";
 import type { EstateConfig } from "../config/estate-config";
 import { EstateStack } from "../estate/estate-stack";
+import { exportAccount } from "../estate/stack-layout";
+import { dnsSuffix } from "../topology/regions";
 import { accountTypes, backendStatements, identityPolicy, trustPolicy, type DeployRole, type SynthesizedStack } from "./deploy-policies";
 
 export type { DeployRole } from "./deploy-policies";
@@ -11,6 +13,25 @@ export function synthesizeEstate(config: EstateConfig): SynthesizedStack[] {
   const app = new App({ outdir: "cdktf.out", skipValidation: true });
   const estate = new EstateStack(app, config);
   return estate.stacks.map((s) => JSON.parse(Testing.synth(s)) as SynthesizedStack);
+}
+
+/**
+ * kms:GenerateDataKey on the findings key, through S3 in its region only, for the role of an account that writes
+ * KMS-encrypted objects into the findings bucket (`aws_s3_object`: the prefix marker, the uploaded GuardDuty lists).
+ * PutObject with `aws:kms` asks KMS for a data key as the caller (S3 User Guide, "Using server-side encryption with
+ * AWS KMS keys": kms:GenerateDataKey), which the provider table cannot say: the key may be another account's (its key
+ * policy's `AllowPrefixMarkerUploadThroughS3` grants the bucket account the same call, see modules/export/key-policy.ts).
+ */
+export function uploadKeyStatement(config: EstateConfig): Record<string, unknown> | undefined {
+  const ex = config.export;
+  if (!ex) return undefined;
+  const keyAccount = exportAccount(config, ex.keyAccount ?? ex.bucketAccount);
+  return {
+    Effect: "Allow",
+    Action: "kms:GenerateDataKey",
+    Resource: `arn:${config.partition}:kms:${ex.homeRegion}:${keyAccount}:key/*`,
+    Condition: { StringEquals: { "kms:ViaService": `s3.${ex.homeRegion}.${dnsSuffix(config.partition)}` } },
+  };
 }
 
 /**
@@ -24,8 +45,10 @@ export function deployRoles(config: EstateConfig, stacks: readonly SynthesizedSt
   const accounts = accountTypes(stacks);
   // The first alias (sorted) of the state account, so that the backend's needs land on one role only.
   const stateAlias = accounts.find((a) => a.accountId === stateAccount)?.alias;
+  const uploadKey = uploadKeyStatement(config);
   return accounts.map((account) => {
     let policy = identityPolicy(account);
+    if (uploadKey && account.resourceTypes.includes("aws_s3_object")) policy = { ...policy, Statement: [...policy.Statement, uploadKey] };
     if (backend.type === "s3" && account.alias === stateAlias) {
       policy = { ...policy, Statement: [...policy.Statement, ...backendStatements(backend, account.accountId, account.partition)] };
     }

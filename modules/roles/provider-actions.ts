@@ -295,7 +295,7 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
   // Upload is PutObject (tags in the Tagging header: s3:PutObjectTagging); Read is HeadObject (s3:GetObject) and the
   // tags (GetObjectTagging). Delete of a versioned object lists its versions (ListObjectVersions ->
   // s3:ListBucketVersions) and deletes each (s3:DeleteObjectVersion). An SSE-KMS bucket also needs kms:GenerateDataKey
-  // on the bucket's key (not in this table: the key may be another account's; see the README).
+  // on the bucket's key (not in this table: the key may be another account's; estate-roles.ts uploadKeyStatement).
   aws_s3_object: {
     source: "internal/service/s3/object.go",
     create: ["s3:PutObject", "s3:PutObjectTagging", "s3:GetObject", "s3:GetObjectTagging"],

@@ -7,7 +7,8 @@ import * as path from "path";
 import { loadEstate, parseEstate } from "../../modules/config/load";
 import type { EstateConfig } from "../../modules/config/estate-config";
 import { accountTypes } from "../../modules/roles/deploy-policies";
-import { deployRoles, synthesizeEstate } from "../../modules/roles/estate-roles";
+import { deployRoles, synthesizeEstate, type DeployRole } from "../../modules/roles/estate-roles";
+import { decide } from "../export/simulate";
 import { DATA_SOURCE_ACTIONS, RESOURCE_ACTIONS } from "../../modules/roles/provider-actions";
 import { ORG_1000, referenceEstate } from "../../scripts/bench/reference-estate";
 import { simulateRoles } from "./role-simulation";
@@ -48,4 +49,40 @@ test("the invited member's role has the legacy invitation actions and the detect
   const actions = member.policy.Statement.flatMap((s) => [s.Action].flat());
   expect(actions).toEqual(expect.arrayContaining(["guardduty:AcceptInvitation", "guardduty:GetMasterAccount", "guardduty:DisassociateFromMasterAccount", "guardduty:TagResource", "guardduty:UntagResource"]));
   expect(actions).not.toContain("guardduty:AcceptAdministratorInvitation");
+});
+
+describe("the role that writes KMS-encrypted objects into the findings bucket", () => {
+  const config = loadEstate(path.join(examples, "ip-lists", "estate.json"));
+  const roles = deployRoles(config);
+  const writers = roles.filter((r) => r.policy.Statement.some((s) => s.Action === "kms:GenerateDataKey"));
+  const ex = config.export!;
+  const keyAccount = config.accounts.logArchive.id;
+  const key = (account: string, region = ex.homeRegion) => `arn:aws:kms:${region}:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+  const viaS3 = (region = ex.homeRegion) => ({ "kms:ViaService": `s3.${region}.amazonaws.com` });
+  const ask = (role: DeployRole, resource: string, context: Record<string, string>) =>
+    decide({
+      principal: `arn:aws:iam::${role.accountId}:role/deploy`, action: "kms:GenerateDataKey", resource, resourceAccount: keyAccount,
+      identityPolicy: role.policy as never, context,
+      resourcePolicy: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${keyAccount}:root` }, Action: "kms:*", Resource: "*" }] } as never,
+    });
+
+  it("is the account of the uploads (aws_s3_object) only", () => {
+    expect(ex.bucketAccount).toBe("logArchive");
+    expect(writers.map((r) => r.alias)).toEqual(["log-archive"]);
+  });
+
+  it("may ask the findings key for a data key through S3 in the bucket's region, and nothing more", async () => {
+    const [writer] = writers;
+    expect(await ask(writer, key(keyAccount), viaS3())).toBe("Allowed");
+    expect(await ask(writer, key(keyAccount), {})).not.toBe("Allowed");
+    expect(await ask(writer, key(keyAccount), viaS3("us-east-1"))).not.toBe("Allowed");
+    expect(await ask(writer, key(keyAccount, "us-east-1"), viaS3("us-east-1"))).not.toBe("Allowed");
+    expect(await ask(writer, key("444444444444"), viaS3())).not.toBe("Allowed");
+  });
+
+  it("is not given to the estate's other roles", async () => {
+    for (const role of roles.filter((r) => !writers.includes(r))) {
+      expect(await ask(role, key(keyAccount), viaS3())).not.toBe("Allowed");
+    }
+  });
 });
