@@ -17,6 +17,8 @@ const examples = path.join(__dirname, "..", "..", "examples");
 const estates: [string, () => EstateConfig][] = [
   ["examples/organization", () => loadEstate(path.join(examples, "organization", "estate.json"))],
   ["examples/lambda-webhook", () => loadEstate(path.join(examples, "lambda-webhook", "estate.json"))],
+  ["examples/ip-lists", () => loadEstate(path.join(examples, "ip-lists", "estate.json"))],
+  ["examples/s3-malware-protection", () => loadEstate(path.join(examples, "s3-malware-protection", "estate.json"))],
   ["reference org-1000 (one stack)", () => parseEstate(referenceEstate(ORG_1000))],
   // Split per region: the same types spread over 17 regional stacks and two invited-member groups.
   ["reference, split per region", () => parseEstate(referenceEstate({ organizationMembers: 20, invitedMembers: 3, stacks: { split: "region", invitedMemberGroups: 2 } }))],
