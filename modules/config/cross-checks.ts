@@ -253,6 +253,14 @@ function sectionChecks(input: Partial<EstateInput>): ConfigIssue[] {
       issues.push({ path: ["notifications", ...i.path], message: i.message });
     }
   }
+  // Malware Protection for S3 scan results need protected buckets.
+  const scanResults = plainObject(input.notifications)?.malwareScanResults;
+  if (scanResults === true && input.s3MalwareProtection === undefined) {
+    issues.push({
+      path: ["notifications", "malwareScanResults"],
+      message: "can be true only with an s3MalwareProtection section (the buckets whose scan results notify); got true without one",
+    });
+  }
   return issues;
 }
 

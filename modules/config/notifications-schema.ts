@@ -216,6 +216,8 @@ export const notificationsConfigSchema = strict("notifications", {
   retry: retrySchema.optional(),
   deadLetterRetentionDays: integer("deadLetterRetentionDays", 1, 14).optional(),
   suppressionRules: list("suppressionRules", suppressionRuleSchema).optional(),
+  malwareScanResults: boolean("malwareScanResults").optional()
+    .describe("Also tell every channel, once, when GuardDuty Malware Protection for S3 finds threats in an object of a bucket of the s3MalwareProtection section (scan results with THREATS_FOUND are forwarded from each bucket's account and region to the home region). Channel filters apply to findings only. Needs the s3MalwareProtection section. Default: false."),
 });
 
 /** The `notifications` section as written (optional fields may be absent). */

@@ -8,7 +8,7 @@ import { FindingsExport } from "../export/findings-export";
 import { S3MalwareProtection } from "../malware-protection/s3-malware-protection";
 import { GuardDutyLists } from "../lists/guardduty-lists";
 import { LISTS_PREFIX } from "../lists/list-files";
-import { FindingNotifications } from "../notifications/finding-notifications";
+import { FindingNotifications, type ScanResultSource } from "../notifications/finding-notifications";
 import type { GuardDutyOrganizationProps } from "../organization/guardduty-organization";
 import type { InvitedMember } from "../organization/invited-members";
 import type { Topology } from "../topology/topology";
@@ -116,7 +116,19 @@ export function notificationsOf(
     accountId: config.accounts.security.id,
     provider: topology.provider(config.accounts.security.id),
     detectors: detectors.detectorRefs(),
+    scanResultSources: scanResultSourcesOf(config, topology),
   });
+}
+
+/** With `notifications.malwareScanResults`: each account of the `s3MalwareProtection` buckets with their regions. */
+function scanResultSourcesOf(config: EstateConfig, topology: Topology): ScanResultSource[] {
+  const buckets = config.notifications?.malwareScanResults ? config.s3MalwareProtection?.buckets ?? [] : [];
+  const accountIds = [...new Set(buckets.map((b) => b.accountId))].sort();
+  return accountIds.map((accountId) => ({
+    accountId,
+    regions: [...new Set(buckets.filter((b) => b.accountId === accountId).map((b) => b.region))].sort(),
+    provider: topology.provider(accountId),
+  }));
 }
 
 /**

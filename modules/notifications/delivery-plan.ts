@@ -12,6 +12,7 @@ import { Partition } from "../topology/regions";
 import { ChannelFilter, NotificationChannels, TargetKind } from "./channels";
 import { parseArn, targetKindOf } from "./channel-checks";
 import { EventPattern, findingPattern } from "./finding-pattern";
+import { scanResultPattern } from "./scan-results";
 import { notificationNames, ruleArn, shortHash } from "./names";
 import { severityThreshold } from "./severity";
 
@@ -44,6 +45,8 @@ export interface PlannedRule {
   readonly minSeverity: number;
   readonly pattern: EventPattern;
   readonly targets: readonly PlannedTarget[];
+  /** The rule's description. @default - the findings it matches, from its pattern */
+  readonly description?: string;
 }
 
 /** What `planDelivery` needs. */
@@ -134,4 +137,27 @@ export function planDelivery(input: PlanInput): DeliveryPlan {
 /** The ARNs of the rules that deliver to targets of the given kinds. */
 export function ruleArnsFor(plan: DeliveryPlan, keys: readonly string[]): string[] {
   return [...new Set(keys.map((k) => plan.targets[k]?.ruleArn).filter((a): a is string => a !== undefined))].sort();
+}
+
+/**
+ * The home-region rules of Malware Protection for S3 results with threats found: every channel of the plan, in the
+ * plan's order, five per rule (`malware-1`, `malware-2`, ...). Channel filters (severity, finding types, accounts)
+ * are about findings and do not apply: every channel hears of every threat found. Each channel is the target of one
+ * of these rules, so with results arriving once on the home bus (scan-result-forwarding.ts) it hears of each once.
+ */
+export function planScanResultRules(input: Omit<PlanInput, "includeSampleFindings" | "channels">, plan: DeliveryPlan): PlannedRule[] {
+  const names = notificationNames(input.namePrefix);
+  const all = Object.values(plan.targets);
+  const rules: PlannedRule[] = [];
+  for (let start = 0, chunk = 1; start < all.length; start += MAX_TARGETS_PER_RULE, chunk++) {
+    const key = `malware-${chunk}`;
+    const name = names.rule(key);
+    const arn = ruleArn(input.partition, input.homeRegion, input.accountId, name);
+    rules.push({
+      key, name, arn, minSeverity: 0, pattern: scanResultPattern(),
+      description: "GuardDuty Malware Protection for S3 results with threats found, of every protected bucket",
+      targets: all.slice(start, start + MAX_TARGETS_PER_RULE).map((t) => ({ ...t, ruleKey: key, ruleName: name, ruleArn: arn })),
+    });
+  }
+  return rules;
 }

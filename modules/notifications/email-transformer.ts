@@ -42,6 +42,9 @@ export const FINDING_INPUT_PATHS = Object.freeze({
 /** Placeholders whose values GuardDuty constrains (numbers, codes, IDs): the only ones allowed inside quotes. */
 export const CONSTRAINED_PLACEHOLDERS: readonly string[] = [
   "severity", "findingType", "accountId", "region", "findingId", "updatedAt", "aws.events.rule-name",
+  // Malware Protection for S3 scan results (scan-results.ts): S3 bucket names are lowercase letters, digits, dots and
+  // dashes; the result status is an enumeration.
+  "bucketName", "scanResultStatus",
 ];
 
 /**

@@ -12,7 +12,7 @@ import { accountIdIssue } from "./channel-checks";
 import { ChatbotChannels } from "./chatbot-channels";
 import { defaultChatbotRegion } from "./chatbot-regions";
 import { DeadLetterQueues } from "./dead-letter-queues";
-import { DeliveryPlan, planDelivery, ruleArnsFor } from "./delivery-plan";
+import { DeliveryPlan, PlannedRule, planDelivery, planScanResultRules, ruleArnsFor } from "./delivery-plan";
 import { DeliveryRole } from "./delivery-role";
 import { EncryptedTopics } from "./encrypted-topics";
 import { DEFAULT_NAME_PREFIX, notificationNames, ruleArn } from "./names";
@@ -21,6 +21,7 @@ import { notificationIssues } from "./notification-validation";
 import { NotificationSettings } from "./options";
 import { providerInStackProblems } from "../topology/topology";
 import { RegionalForwarding } from "./regional-forwarding";
+import { ScanResultNotifications, ScanResultSource } from "./scan-result-notifications";
 import { IamStatement } from "./resource-policies";
 import { NotificationDetector, SuppressionRules } from "./suppression-rules";
 import { deliveryTargets } from "./target-deliveries";
@@ -28,6 +29,7 @@ import { WebhookDestination } from "./webhook-channel";
 import { PropProblems } from "../topology/validation";
 
 export type { NotificationDetector } from "./suppression-rules";
+export type { ScanResultSource } from "./scan-result-notifications";
 
 /** Props of `FindingNotifications`: the `notifications` settings plus where the estate is. */
 export interface FindingNotificationsProps extends NotificationSettings {
@@ -45,6 +47,12 @@ export interface FindingNotificationsProps extends NotificationSettings {
    * @default [] - no detector (suppression rules are then refused)
    */
   readonly detectors?: readonly NotificationDetector[];
+  /**
+   * With `malwareScanResults: true`: the accounts and regions of the buckets protected by Malware Protection for S3,
+   * whose results with threats found are forwarded to the home region.
+   * @default [] - required (non-empty) when `malwareScanResults` is true, refused otherwise
+   */
+  readonly scanResultSources?: readonly ScanResultSource[];
   /** @default {} */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -89,6 +97,8 @@ export class FindingNotifications extends Construct {
   public readonly deliveryRole?: DeliveryRole;
   /** Lambda permissions by target key. */
   public readonly lambdaPermissions: Readonly<Record<string, LambdaPermission>>;
+  /** Malware Protection for S3 results with threats found, when `malwareScanResults` is true. */
+  public readonly scanResults?: ScanResultNotifications;
   /** Suppression rules, when configured. */
   public readonly suppression?: SuppressionRules;
   /**
@@ -114,6 +124,9 @@ export class FindingNotifications extends Construct {
       includeSampleFindings: props.includeSampleFindings ?? false, channels,
     });
     this.plan = plan;
+    const scanRules: PlannedRule[] = props.malwareScanResults
+      ? planScanResultRules({ partition, homeRegion, accountId, namePrefix: props.namePrefix ?? DEFAULT_NAME_PREFIX }, plan) : [];
+    const scanRuleArns = (key: string) => scanRules.filter((r) => r.targets.some((t) => t.key === key)).map((r) => r.arn);
     this.ruleArns = Object.fromEntries(plan.rules.map((r) => [r.key, r.arn]));
     this.pendingConfirmations = [...(channels.email?.addresses ?? [])];
     this.webhooks = {};
@@ -126,7 +139,7 @@ export class FindingNotifications extends Construct {
 
     if (plan.rules.length > 0 && plan.minSeverity !== undefined) {
       const sourceRegions = [...new Set(props.regions)].filter((r) => r !== homeRegion).sort();
-      const senders: Record<string, string[]> = { [homeRegion]: plan.rules.map((r) => r.arn) };
+      const senders: Record<string, string[]> = { [homeRegion]: [...plan.rules, ...scanRules].map((r) => r.arn) };
       for (const r of sourceRegions) senders[r] = [ruleArn(partition, r, accountId, names.forwardRule)];
       const dlq = new DeadLetterQueues(this, "DeadLetterQueues", {
         provider, partition, accountId, queueName: names.deadLetterQueue, senders, retentionDays: props.deadLetterRetentionDays, tags,
@@ -138,7 +151,7 @@ export class FindingNotifications extends Construct {
       const topicSpecs = [
         ...(channels.email ? [{ key: "email", name: names.emailTopic, displayName: "GuardDuty findings" }] : []),
         ...chatKeys.map((key) => ({ key, name: names.chatTopic(key) })),
-      ].map((t) => ({ ...t, publisherRuleArns: ruleArnsFor(plan, [t.key]) }));
+      ].map((t) => ({ ...t, publisherRuleArns: [...ruleArnsFor(plan, [t.key]), ...scanRuleArns(t.key)] }));
       let topicArns: Readonly<Record<string, string>> = {};
       /** The topics' `arn` attributes: a Chatbot configuration refers to its topic, so the topic is created first. */
       let topicRefs: Readonly<Record<string, string>> = {};
@@ -198,7 +211,18 @@ export class FindingNotifications extends Construct {
       this.rules = rules.rules;
       this.targets = rules.targets;
       this.lambdaPermissions = rules.lambdaPermissions;
-      this.externalPolicyStatements = deliveries.externalPolicyStatements;
+      // A user-owned queue or topic that also receives scan results accepts both rules.
+      this.externalPolicyStatements = Object.fromEntries(Object.entries(deliveries.externalPolicyStatements).map(([key, st]) => {
+        const extra = scanRuleArns(key);
+        const arn = (st.Condition as { ArnEquals: { "aws:SourceArn": string } }).ArnEquals["aws:SourceArn"];
+        return [key, extra.length === 0 ? st : { ...st, Condition: { ArnEquals: { "aws:SourceArn": [arn, ...extra] } } }];
+      }));
+      if (scanRules.length > 0) {
+        this.scanResults = new ScanResultNotifications(this, "ScanResults", {
+          provider, partition, accountId, homeRegion, rules: scanRules, targets: specs, channels,
+          sources: props.scanResultSources ?? [], names, deadLetterQueueArn: dlq.arnOf(homeRegion), retry: props.retry, tags,
+        });
+      }
 
       if (sourceRegions.length > 0) {
         this.forwarding = new RegionalForwarding(this, "Forwarding", {
@@ -228,6 +252,23 @@ function validate(scope: Construct, props: FindingNotificationsProps): void {
   if (!Token.isUnresolved(props.accountId)) {
     const issue = accountIdIssue(props.accountId, "accountId");
     if (issue) p.add("accountId", props.accountId, "a 12-digit AWS account ID", issue);
+  }
+  const sources = props.scanResultSources ?? [];
+  if (props.malwareScanResults && sources.length === 0) {
+    p.add("scanResultSources", [], "the accounts and regions of the protected buckets",
+      "scanResultSources must list the accounts and regions of the buckets protected by Malware Protection for S3 when malwareScanResults is true; got none");
+  }
+  if (!props.malwareScanResults && sources.length > 0) {
+    p.add("scanResultSources", sources.map((x) => x.accountId), "nothing unless malwareScanResults is true",
+      "scanResultSources is only used with malwareScanResults: true; set it or leave scanResultSources out");
+  }
+  for (const [i, source] of sources.entries()) {
+    p.add(providerInStackProblems(scope, source.provider));
+    const issue = Token.isUnresolved(source.accountId) ? "a token" : accountIdIssue(source.accountId, `scanResultSources[${i}].accountId`);
+    if (issue) p.add(`scanResultSources[${i}].accountId`, source.accountId, "a literal 12-digit AWS account ID", issue === "a token" ? `scanResultSources[${i}].accountId must be a literal account ID; got a token` : issue);
+    if (source.regions.length === 0 || source.regions.some((r) => Token.isUnresolved(r))) {
+      p.add(`scanResultSources[${i}].regions`, source.regions, "literal region codes, at least one", `scanResultSources[${i}].regions must list literal region codes; got ${JSON.stringify(source.regions)}`);
+    }
   }
   if (p.problems.length === before) {
     // The channel checks need literal regions and a valid account ID.

@@ -23,3 +23,6 @@ export * from "./notification-rules";
 export * from "./regional-forwarding";
 export * from "./suppression-rules";
 export * from "./finding-notifications";
+export * from "./scan-results";
+export * from "./scan-result-forwarding";
+export * from "./scan-result-notifications";

@@ -22,6 +22,10 @@ export function notificationNames(prefix: string) {
     rule: (ruleKey: string) => `${prefix}-${ruleKey}`,
     /** The forwarding rule, same name in every non-home region. */
     forwardRule: `${prefix}-forward`,
+    /** The rule forwarding Malware Protection for S3 results to the home bus, same name in every account and region. */
+    scanForwardRule: `${prefix}-scan-forward`,
+    /** IAM role EventBridge assumes to forward those results, same name in every account. */
+    scanForwardRole: `${prefix}-scan-forward`,
     /** The email topic. */
     emailTopic: `${prefix}-email`,
     /** The topic of one chat channel (`slack-secops`, `teams-soc`). */

@@ -115,6 +115,7 @@ export class NotificationRules extends Construct {
 
 /** `GuardDuty findings of severity 4.0 (MEDIUM) and above of every region, types UnauthorizedAccess:*` */
 function describeRule(rule: PlannedRule): string {
+  if (rule.description !== undefined) return rule.description;
   const detail = rule.pattern.detail as { type?: { prefix: string }[]; accountId?: string[] };
   const parts = [`GuardDuty findings of severity ${describeThreshold(rule.minSeverity)} of every region`];
   if (detail.type) parts.push(`types ${detail.type.map((t) => `${t.prefix}*`).join(", ")}`);

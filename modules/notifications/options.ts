@@ -110,6 +110,13 @@ export interface NotificationSettings {
   readonly deadLetterRetentionDays?: number;
   /** @default - no suppression rule */
   readonly suppressionRules?: readonly SuppressionRule[];
+  /**
+   * Also tell every channel, once, when GuardDuty Malware Protection for S3 finds threats in an object of a protected
+   * bucket (the `GuardDuty Malware Protection Object Scan Result` event with `THREATS_FOUND`). Channel filters
+   * (severity, finding types, accounts) apply to findings only. Needs the estate's `s3MalwareProtection` section.
+   * @default false - scan results notify nobody
+   */
+  readonly malwareScanResults?: boolean;
 }
 
 /** Settings plus the home region: what `notificationIssues` validates. */
