@@ -104,7 +104,8 @@ export function scanResultWebhookTransformer(options: { readonly includeFullEven
 
 /**
  * The policy of the home region's default bus: the accounts that forward scan results may put GuardDuty scan results
- * on it, nothing else. (Forwarding within the administrator account needs no bus policy.)
+ * on it, nothing else (`events:source` and `events:detail-type`, EventBridge user guide, "Using IAM policy conditions").
+ * Forwarding within the administrator account needs no bus policy.
  */
 export function homeBusPolicy(partition: Partition, homeBusArn: string, sourceAccountIds: readonly string[]): IamPolicy {
   const accounts = [...new Set(sourceAccountIds)].sort();
@@ -117,8 +118,10 @@ export function homeBusPolicy(partition: Partition, homeBusArn: string, sourceAc
       Principal: { AWS: accounts.length === 1 ? arns.accountRoot(partition, accounts[0]) : accounts.map((a) => arns.accountRoot(partition, a)) },
       Action: "events:PutEvents",
       Resource: homeBusArn,
+      // Multivalued keys (every entry of a PutEvents call): all must be scan results, and the keys must be there.
       Condition: {
-        StringEquals: { "events:source": GUARDDUTY_SOURCE, "events:detail-type": SCAN_RESULT_DETAIL_TYPE },
+        "ForAllValues:StringEquals": { "events:source": [GUARDDUTY_SOURCE], "events:detail-type": [SCAN_RESULT_DETAIL_TYPE] },
+        Null: { "events:source": "false", "events:detail-type": "false" },
       },
     }],
   };
