@@ -258,7 +258,7 @@ function sectionChecks(input: Partial<EstateInput>): ConfigIssue[] {
   if (scanResults === true && input.s3MalwareProtection === undefined) {
     issues.push({
       path: ["notifications", "malwareScanResults"],
-      message: "can be true only with an s3MalwareProtection section (the buckets whose scan results notify); got true without one",
+      message: "can be true only with an s3MalwareProtection section (the buckets whose scan results notify)",
     });
   }
   return issues;

@@ -339,6 +339,13 @@ const CASES: BadCase[] = [
     path: "deployRoles.externalId", allowed: "expected 2 to 1224 characters", got: '"x"' },
   // the s3MalwareProtection section, wired into the estate
   ...malwareProtectionCases(),
+  // scan results of Malware Protection for S3 as notifications
+  { name: "malware scan results notified without protected buckets",
+    mutate: (e) => (e.notifications = { channels: { email: { addresses: ["secops@example.com"] } }, malwareScanResults: true }),
+    path: "notifications.malwareScanResults", allowed: "can be true only with an s3MalwareProtection section", got: "true" },
+  { name: "malwareScanResults given as a string",
+    mutate: (e) => (e.notifications = { channels: { email: { addresses: ["secops@example.com"] } }, malwareScanResults: "yes" }),
+    path: "notifications.malwareScanResults", allowed: "malwareScanResults must be true or false", got: '"yes"' },
 ];
 
 /** Bad `s3MalwareProtection` sections: each mutates one valid protected bucket of the log-archive account. */

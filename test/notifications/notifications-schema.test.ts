@@ -56,7 +56,7 @@ test("the parsed section is the construct's settings, spread into its props", ()
 
 test("fails on unknown keys, naming the allowed ones", () => {
   expect(messages({ ...bundled, channel: {} })).toEqual([
-    "notifications has unknown key(s) channel; allowed: channels, namePrefix, includeSampleFindings, chatbot, retry, deadLetterRetentionDays, suppressionRules",
+    "notifications has unknown key(s) channel; allowed: channels, namePrefix, includeSampleFindings, chatbot, retry, deadLetterRetentionDays, suppressionRules, malwareScanResults",
   ]);
   expect(messages({ channels: { email: { addresses: ["a@example.com"], severity: "HIGH" } } })).toEqual([
     "email has unknown key(s) severity; allowed: addresses, minSeverity, findingTypePrefixes, accountIds",
