@@ -123,6 +123,30 @@ export function sampleFindingEvent(severity: number, detail: Record<string, unkn
   };
 }
 
+/**
+ * A GuardDuty Malware Protection for S3 scan result, as published on the default bus of the bucket's `account` in its
+ * `region` (GuardDuty user guide, "S3 object scan result"), for pattern checks.
+ */
+export function sampleScanResultEvent(account: string, region: string, status = "THREATS_FOUND"): Record<string, unknown> {
+  return {
+    version: "0",
+    id: "72c7d362-737a-6dce-fc78-9e27a0171419",
+    "detail-type": "GuardDuty Malware Protection Object Scan Result",
+    source: "aws.guardduty",
+    account,
+    time: "2026-11-23T10:00:00Z",
+    region,
+    resources: [`arn:aws:guardduty:${region}:${account}:malware-protection-plan/b4c7f464ab3a4EXAMPLE`],
+    detail: {
+      schemaVersion: "1.0",
+      scanStatus: "COMPLETED",
+      resourceType: "S3_OBJECT",
+      s3ObjectDetails: { bucketName: "amzn-s3-demo-bucket", objectKey: 'incoming/invoice "final".pdf', eTag: "0488c8a6ad4b1cc1ba9e2ed7ac9e21b3", versionId: null, s3Throttled: false },
+      scanResultDetails: { scanResultStatus: status, threats: status === "THREATS_FOUND" ? [{ name: "EICAR-Test-File (not a virus)" }] : null },
+    },
+  };
+}
+
 /** The severities 1.0, 1.1, ... 10.0 (one decimal, as GuardDuty reports them) that a pattern lets through. */
 export function severitiesMatched(pattern: Record<string, unknown>, detail: Record<string, unknown> = {}): number[] {
   const out: number[] = [];

@@ -2,12 +2,12 @@
  * The review report: what a reviewer needs to approve a GuardDuty estate, computed from the synthesized stacks
  * (and, when given, Terraform's plan JSON). Pure: documents in, Markdown out.
  */
-import { severityRanges, sampleFindingEvent } from "./event-pattern";
+import { matchesPattern, severityRanges, sampleFindingEvent, sampleScanResultEvent } from "./event-pattern";
 import { findingsAccess, type FindingsAccess } from "./findings-access";
 import { guardDutyLists, listsSection, type ReviewedList } from "./guardduty-lists";
 import { renderInputTransformer } from "./input-transformer";
 import { analyzePlan, type PlanAnalysis, type PlanResourceChange } from "./plan";
-import { deliveries, routedRules, type RoutedRule } from "./routing";
+import { deliveries, routedRules, scanResultDeliveries, type RoutedRule } from "./routing";
 import { instanceArgument, providerAccounts, resourceInstances, type ResourceInstance, type TerraformDocument } from "./synthesized";
 import { planCheckWarnings } from "./plan-checks";
 import { protectedBucketWarnings, protectedBuckets, protectedBucketsSection, type ProtectedBucketView } from "./protected-buckets";
@@ -102,14 +102,39 @@ function emailSection(rules: readonly RoutedRule[]): string[] {
   const event = sampleFindingEvent(8.2, {
     description: 'The EC2 instance i-99999999 is querying a domain name associated with "command and control" servers.',
   });
-  return targets.flatMap((t) => [
-    `To ${t.channels.join(", ")} (\`${t.address}\`), for a severity 8.2 sample finding:`,
-    "",
-    "```text",
-    renderInputTransformer(t.inputTransformer!, event, `arn:aws:events:${t.rule.region}:000000000000:rule/${t.rule.name}`),
-    "```",
-    "",
-  ]);
+  return targets.flatMap((t) => {
+    // Malware Protection for S3 scan-result rules get a sample scan result instead of a finding.
+    const scan = sampleScanResultEvent("555555555555", t.rule.region);
+    const isScan = matchesPattern(t.rule.pattern, scan);
+    return [
+      `To ${t.channels.join(", ")} (\`${t.address}\`), for a ${isScan ? "Malware Protection for S3 sample result with threats found" : "severity 8.2 sample finding"}:`,
+      "",
+      "```text",
+      renderInputTransformer(t.inputTransformer!, isScan ? scan : event, `arn:aws:events:${t.rule.region}:000000000000:rule/${t.rule.name}`),
+      "```",
+      "",
+    ];
+  });
+}
+
+/**
+ * Malware Protection for S3 results with threats found: from each protected bucket's account and region, which channels
+ * hear of them and how often (nothing when no scan-result rule is configured).
+ */
+function scanResultSection(rules: readonly RoutedRule[], buckets: readonly ProtectedBucketView[]): { lines: string[]; warnings: string[] } {
+  const scanRules = rules.filter((r) => matchesPattern(r.pattern, sampleScanResultEvent(r.account ?? "000000000000", r.region)));
+  if (scanRules.length === 0) return { lines: [], warnings: [] };
+  const lines = ["", "Malware Protection for S3 results with threats found (`notifications.malwareScanResults`):", ""];
+  const warnings: string[] = [];
+  const sources = [...new Set(buckets.map((b) => `${b.accountId ?? "?"}/${b.region}`))].sort();
+  for (const source of sources) {
+    const [account, region] = source.split("/");
+    const d = scanResultDeliveries(rules, account, region);
+    lines.push(`- from account ${account}, ${region}: ${d.size ? [...d.entries()].map(([c, n]) => `${c} (${n}x)`).join(", ") : "nobody"}`);
+    if (d.size === 0) warnings.push(`Malware Protection for S3 results with threats found in account ${account}, ${region} reach no channel`);
+    for (const [c, n] of d) if (n > 1) warnings.push(`a Malware Protection for S3 result of account ${account}, ${region} reaches ${c} ${n} times`);
+  }
+  return { lines, warnings };
 }
 
 function reviewerWarnings(stacks: readonly ReviewStack[], access: readonly FindingsAccess[]): string[] {
@@ -204,8 +229,9 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
   const detectorRegions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region!)))].sort();
   const channels = channelSection(rules, detectorRegions.length ? detectorRegions : regions);
   const protectedList = stacks.flatMap((s) => protectedBuckets(s.doc));
+  const scanResults = scanResultSection(rules, protectedList);
   const warnings = [...reviewerWarnings(stacks, access), ...planCheckWarnings(stacks.map((s) => s.doc)), ...channels.warnings,
-    ...protectedBucketWarnings(protectedList)];
+    ...protectedBucketWarnings(protectedList), ...scanResults.warnings];
   // A decommission teardown (modules/config/decommission-schema.ts) is synthesized with `removed` blocks.
   const decommission = stacks.some((s) => Array.isArray((s.doc as { removed?: unknown }).removed));
   const planned = plan ? analyzePlan(plan, { decommission }) : undefined;
@@ -254,6 +280,7 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
     "## Which severities reach which channel",
     "",
     ...channels.lines,
+    ...scanResults.lines,
     "",
     "## The email a sample finding produces",
     "",

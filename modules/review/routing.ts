@@ -1,8 +1,8 @@
 /**
- * Where a GuardDuty finding goes, read from the synthesized EventBridge rules and targets: which channel a
+ * Where a GuardDuty finding (or a Malware Protection for S3 scan result) goes, read from the synthesized EventBridge rules and targets: which channel a
  * finding of each region and severity reaches, and how often. Pure; no cdktf import.
  */
-import { matchesPattern, sampleFindingEvent } from "./event-pattern";
+import { matchesPattern, sampleFindingEvent, sampleScanResultEvent } from "./event-pattern";
 import { instanceArgument, providerAccounts, resourceInstances, type ResourceInstance, type TerraformDocument } from "./synthesized";
 
 /** A rule instance with its parsed pattern. */
@@ -11,6 +11,8 @@ export interface RoutedRule {
   /** The rule's name, as `<aws.events.rule-name>` renders it. */
   readonly name: string;
   readonly region: string;
+  /** The account of the rule's provider, when the document pins it. */
+  readonly account?: string;
   readonly pattern: Record<string, unknown>;
   readonly targets: readonly RoutedTarget[];
 }
@@ -62,10 +64,11 @@ function topicChannels(instances: ResourceInstance[], topic: ResourceInstance | 
 
 /**
  * `account`: the account of the target's provider, when the document pins it. Only the `default` bus of that
- * account (in another region) forwards to rules of this document; a bus of another account, or a custom bus, is where
- * the finding leaves the estate: a channel.
+ * account (in another region), or of another account the document has a provider for (scan results forwarded from a
+ * bucket's account to the administrator's), forwards to rules of this document; a bus of an account outside the
+ * document, or a custom bus, is where the finding leaves the estate: a channel.
  */
-function describeTarget(instances: ResourceInstance[], target: ResourceInstance, account: string | undefined): RoutedTarget {
+function describeTarget(instances: ResourceInstance[], target: ResourceInstance, account: string | undefined, known: ReadonlySet<string>): RoutedTarget {
   const arnValue = instanceArgument(target, "arn");
   const arn = String(arnValue);
   const ref = parseRef(arnValue);
@@ -82,7 +85,7 @@ function describeTarget(instances: ResourceInstance[], target: ResourceInstance,
     return { ...base, kind: "sns", channels: topicChannels(instances, topic, arn) };
   }
   const bus = /^arn:[^:]+:events:[^:]+:(\d+):event-bus\/(.+)$/.exec(arn);
-  if (bus && bus[2] === "default" && (account === undefined || bus[1] === account)) return { ...base, kind: "event-bus", channels: [] };
+  if (bus && bus[2] === "default" && (account === undefined || bus[1] === account || known.has(bus[1]))) return { ...base, kind: "event-bus", channels: [] };
   if (/^arn:[^:]+:sns:/.test(arn)) {
     const name = arn.split(":").pop();
     const topic = instances.find((i) => i.type === "aws_sns_topic" && instanceArgument(i, "name") === name);
@@ -96,6 +99,7 @@ function describeTarget(instances: ResourceInstance[], target: ResourceInstance,
 export function routedRules(doc: TerraformDocument): RoutedRule[] {
   const instances = resourceInstances(doc);
   const accounts = providerAccounts(doc);
+  const known = new Set(accounts.values());
   const rules = instances.filter((i) => i.type === "aws_cloudwatch_event_rule");
   const targets = instances.filter((i) => i.type === "aws_cloudwatch_event_target");
   return rules.flatMap((rule) => {
@@ -108,26 +112,41 @@ export function routedRules(doc: TerraformDocument): RoutedRule[] {
       if (!ref || ref.type !== "aws_cloudwatch_event_rule" || ref.name !== rule.name) return false;
       return ref.key === undefined || ref.key === "each.key" ? t.key === rule.key : ref.key === rule.key;
     });
-    return [{ address: rule.address, name: String(instanceArgument(rule, "name") ?? rule.name), region: rule.region ?? "?", pattern, targets: mine.map((t) => describeTarget(instances, t, accounts.get(t.providerAlias ?? ""))) }];
+    const account = accounts.get(rule.providerAlias ?? "");
+    return [{
+      address: rule.address, name: String(instanceArgument(rule, "name") ?? rule.name), region: rule.region ?? "?", ...(account ? { account } : {}), pattern,
+      targets: mine.map((t) => describeTarget(instances, t, accounts.get(t.providerAlias ?? ""), known)),
+    }];
   });
 }
 
 /**
- * Follows a finding raised in `region` with `severity` through the rules: rules of the region where the event is,
- * then, for event-bus targets, the rules of the bus's region (the event keeps its region). Counts arrivals per channel.
+ * Follows an event that appears on the default bus of `account` (undefined: any account the rules are in) in `region`
+ * through the rules: rules of that bus, then, for event-bus targets, the rules of the target bus (the event keeps its
+ * account and region). Counts arrivals per channel.
  */
-export function deliveries(rules: readonly RoutedRule[], region: string, severity: number): Deliveries {
+export function eventDeliveries(rules: readonly RoutedRule[], event: Record<string, unknown>, region: string, account?: string): Deliveries {
   const out: Deliveries = new Map();
-  const event = { ...sampleFindingEvent(severity, { region }), region };
-  const visit = (busRegion: string, depth: number) => {
+  const visit = (busRegion: string, busAccount: string | undefined, depth: number) => {
     if (depth > 3) return; // forwarding loops would show as repeated arrivals long before this
-    for (const rule of rules.filter((r) => r.region === busRegion && matchesPattern(r.pattern, event))) {
+    const onBus = (r: RoutedRule) => r.region === busRegion && (busAccount === undefined || r.account === undefined || r.account === busAccount);
+    for (const rule of rules.filter((r) => onBus(r) && matchesPattern(r.pattern, event))) {
       for (const t of rule.targets) {
-        if (t.kind === "event-bus") visit(t.arn.split(":")[3], depth + 1);
+        if (t.kind === "event-bus") visit(t.arn.split(":")[3], t.arn.split(":")[4], depth + 1);
         else for (const c of t.channels) out.set(c, (out.get(c) ?? 0) + 1);
       }
     }
   };
-  visit(region, 0);
+  visit(region, account, 0);
   return out;
+}
+
+/** Follows a finding raised in `region` with `severity` (see eventDeliveries). */
+export function deliveries(rules: readonly RoutedRule[], region: string, severity: number): Deliveries {
+  return eventDeliveries(rules, { ...sampleFindingEvent(severity, { region }), region }, region);
+}
+
+/** Follows a Malware Protection for S3 scan result of a bucket of `account` in `region` (see eventDeliveries). */
+export function scanResultDeliveries(rules: readonly RoutedRule[], account: string, region: string, status = "THREATS_FOUND"): Deliveries {
+  return eventDeliveries(rules, sampleScanResultEvent(account, region, status), region, account);
 }
