@@ -14,6 +14,7 @@ import * as organization from "../examples/organization";
 import * as s3MalwareProtection from "../examples/s3-malware-protection";
 import * as singleAccount from "../examples/single-account";
 import { parsePolicy } from "../modules/review/policies";
+import { deliveries, routedRules, scanResultDeliveries } from "../modules/review/routing";
 import { forEachEntries, resourceInstances } from "../modules/review/synthesized";
 import { resources, type SynthDoc } from "./helpers";
 
@@ -346,6 +347,18 @@ describe("s3-malware-protection", () => {
       `arn:aws:s3:::example-customer-uploads-${WORKLOAD}/incoming/*`, `arn:aws:s3:::example-customer-uploads-${WORKLOAD}/partner-drop/*`,
     ]);
     expect(statements.find((s) => s.Sid === "AllowDecryptForMalwareScan")?.Condition).toEqual({ StringLike: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } });
+  });
+
+  test("threats found in each protected bucket reach the email once, through the synthesized rules; clean results nobody", () => {
+    const rules = routedRules(doc());
+    const email = "email security-alerts@example.com";
+    for (const [account, region] of [[WORKLOAD, "eu-west-1"], [WORKLOAD, "us-east-1"], ["333333333333", "eu-west-1"]]) {
+      expect(Object.fromEntries(scanResultDeliveries(rules, account, region))).toEqual({ [email]: 1 });
+      expect(scanResultDeliveries(rules, account, region, "NO_THREATS_FOUND").size).toBe(0);
+    }
+    // findings keep their own threshold (HIGH): the scan-result rules do not match them
+    expect(Object.fromEntries(deliveries(rules, "us-east-1", 7))).toEqual({ [email]: 1 });
+    expect(deliveries(rules, "us-east-1", 5).size).toBe(0);
   });
 
   test("the addresses are pinned", () => {
