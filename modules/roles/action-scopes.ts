@@ -51,6 +51,10 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "events:DescribeConnection": [
     "arn:${Partition}:events:${Region}:${Account}:connection/${ConnectionName}"
   ],
+  "events:DescribeEventBus": [
+    "arn:${Partition}:events:${Region}:${Account}:event-bus/${EventBusName}",
+    "arn:${Partition}:events:${Region}:${Account}:event-busv2/${EventBusName}/${OpaqueId}"
+  ],
   "events:DescribeRule": [
     "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
     "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
@@ -67,6 +71,7 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
     "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
     "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
   ],
+  "events:PutPermission": "*",
   "events:PutRule": [
     "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
     "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
@@ -75,6 +80,7 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
     "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
     "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
   ],
+  "events:RemovePermission": "*",
   "events:RemoveTargets": [
     "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
     "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"

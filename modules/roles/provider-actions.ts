@@ -374,6 +374,16 @@ export const RESOURCE_ACTIONS: Readonly<Record<string, TypeActions>> = {
       ),
     ),
   },
+  // Put (create and update) calls PutPermission, then waits for the policy in DescribeEventBus; delete removes every
+  // permission of the bus (RemovePermission with RemoveAllPermissions).
+  aws_cloudwatch_event_bus_policy: {
+    source: "internal/service/events/bus_policy.go",
+    create: ["events:PutPermission", "events:DescribeEventBus"],
+    read: ["events:DescribeEventBus"],
+    update: ["events:PutPermission", "events:DescribeEventBus"],
+    delete: ["events:RemovePermission"],
+    import: ["events:DescribeEventBus"],
+  },
   aws_cloudwatch_event_api_destination: {
     source: "internal/service/events/api_destination.go",
     create: ["events:CreateApiDestination", "events:DescribeApiDestination"],
