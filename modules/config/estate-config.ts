@@ -7,6 +7,7 @@ import { arns, partitionOf, type Partition } from "../topology/regions";
 import type { ExportConfig } from "./export-schema";
 import type { NotificationsConfig } from "./notifications-schema";
 import type { DeployRolesConfig } from "./roles-schema";
+import type { DecommissionPhase } from "./decommission-schema";
 import {
   AGENTS_OF_PLAN, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
   type FindingPublishingFrequency, type MalwareProtectionRole, type ProtectionPlan, type StackSplit,
@@ -80,6 +81,8 @@ export interface EstateConfig {
   readonly notifications?: NotificationsConfig;
   /** Who may assume the deploy roles (`guardduty-cdktf roles`); absent when not configured. */
   readonly deployRoles?: DeployRolesConfig;
+  /** The decommission phase being synthesized (README "Decommissioning"); absent while the estate runs. */
+  readonly decommission?: DecommissionPhase;
   /** How the estate is cut into stacks (see modules/estate/stack-layout.ts). */
   readonly stacks: {
     readonly split: StackSplit;
@@ -226,6 +229,7 @@ export function resolveEstate(input: EstateInput): EstateConfig {
     ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),
     ...(input.notifications ? { notifications: input.notifications } : {}),
     ...(input.deployRoles ? { deployRoles: input.deployRoles } : {}),
+    ...(input.decommission ? { decommission: input.decommission } : {}),
     stacks: {
       split: input.stacks?.split ?? "none",
       ...(input.stacks?.invitedMemberGroups !== undefined ? { invitedMemberGroups: input.stacks.invitedMemberGroups } : {}),

@@ -6,6 +6,7 @@ import { ExistingAdministratorDetectors } from "../organization/existing-adminis
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { InvitedMembers } from "../organization/invited-members";
 import type { Topology } from "../topology/topology";
+import { decommissionBuildConfig, prepareEstate, teardownEstate, type Decommission } from "./decommission";
 import { findingsExportOf, invitedMembersOf, notificationsOf, organizationProps, type AdministratorDetectorLookup } from "./estate-wiring";
 import type { EstateStackPlan } from "./stack-layout";
 
@@ -43,10 +44,13 @@ export class EstatePart extends Construct {
   public readonly findingsExport?: FindingsExport;
   /** Present when the part is the home of a config with a `notifications` section. */
   public readonly notifications?: FindingNotifications;
+  /** Present in a decommission phase: what this part's phase destroys and forgets (see GuardDutyEstate.decommission). */
+  public readonly decommission?: Decommission;
 
   constructor(scope: Construct, id: string, props: EstatePartProps) {
     super(scope, id);
-    const { config, topology, plan } = props;
+    const { topology, plan } = props;
+    const config = decommissionBuildConfig(props.config);
     const members = invitedMembersOf(config, topology, plan.invitedAccountIds);
     const readsDetectors = members.length > 0 || (plan.home && (config.export !== undefined || config.notifications !== undefined));
     let detectors: AdministratorDetectorLookup | undefined;
@@ -75,5 +79,7 @@ export class EstatePart extends Construct {
       this.findingsExport = findingsExportOf(this, config, topology, detectors);
       this.notifications = notificationsOf(this, config, topology, detectors);
     }
+    if (config.decommission === "prepare") this.decommission = prepareEstate(this, this);
+    if (config.decommission === "teardown") this.decommission = teardownEstate(this, this);
   }
 }
