@@ -2,6 +2,7 @@
  * The review report: what a reviewer needs to approve a GuardDuty estate, computed from the synthesized stacks
  * (and, when given, Terraform's plan JSON). Pure: documents in, Markdown out.
  */
+import { decommissionRecords, decommissionSection } from "./decommission";
 import { severityRanges, sampleFindingEvent } from "./event-pattern";
 import { findingsAccess, type FindingsAccess } from "./findings-access";
 import { renderInputTransformer } from "./input-transformer";
@@ -184,9 +185,11 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
   const detectorRegions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region!)))].sort();
   const channels = channelSection(rules, detectorRegions.length ? detectorRegions : regions);
   const warnings = [...reviewerWarnings(stacks, access), ...planCheckWarnings(stacks.map((s) => s.doc)), ...channels.warnings];
-  // A decommission teardown (modules/config/decommission-schema.ts) is synthesized with `removed` blocks.
-  const decommission = stacks.some((s) => Array.isArray((s.doc as { removed?: unknown }).removed));
-  const planned = plan ? analyzePlan(plan, { decommission }) : undefined;
+  // A decommission phase (modules/estate/decommission.ts) records itself in a local; a teardown also has `removed` blocks.
+  const records = decommissionRecords(stacks);
+  const decommission = records.length > 0 || stacks.some((s) => Array.isArray((s.doc as { removed?: unknown }).removed));
+  const expectedDestroys = records.length ? records.flatMap((r) => r.destroys) : undefined;
+  const planned = plan ? analyzePlan(plan, { decommission, ...(expectedDestroys ? { expectedDestroys } : {}) }) : undefined;
   const total = stacks.reduce((n, s) => n + resourceInstances(s.doc).length, 0);
   const md = [
     "# GuardDuty estate review",
@@ -202,8 +205,8 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
       `| ${planned.create} | ${planned.update} | ${planned.delete} | ${planned.replace} | ${planned.import} | ${planned.noop} |`,
       "",
       ...(planned.decommissioned.length
-        ? ["This is a decommission plan: it destroys these detectors and the administrator designation, as the README's " +
-            "\"Decommissioning\" runbook says; findings buckets and keys are never destroyed:", "",
+        ? ["This is a decommission plan: it destroys these protected resources (detectors, the administrator designation, " +
+            "notification keys), as the README's \"Decommissioning\" runbook says; findings buckets and keys are never destroyed:", "",
           ...planned.decommissioned.map((d) => `- \`${d}\``), ""]
         : []),
       ...(planned.forget ? [`${planned.forget} resource(s) leave the state without being destroyed (\`removed\` blocks, destroy = false).`, ""] : []),
@@ -211,6 +214,7 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
         ? ["**STOP: this plan destroys or replaces what holds findings:**", "", ...planned.dangers.map((d) => `- \`${d}\``), ""]
         : [planned.decommissioned.length ? "No findings bucket or key is destroyed or replaced." : "No detector, findings bucket or key is destroyed or replaced.", ""]),
     ] : []),
+    ...decommissionSection(records),
     "## Warnings a reviewer must act on",
     "",
     ...(warnings.length ? warnings.map((w) => `- ${w}`) : ["- none"]),
