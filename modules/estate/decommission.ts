@@ -71,8 +71,11 @@ export interface DecommissionProps {
  * knows the phase and which destroyed addresses are expected (modules/review/report.ts).
  */
 export class Decommission extends Construct {
+  /** The phase written. */
   public readonly phase: DecommissionPhase;
+  /** What the phase destroys, sorted (see {@link DecommissionProps.destroys}). */
   public readonly destroys: readonly string[];
+  /** What the phase forgets, sorted: one `removed` block each. */
   public readonly forgets: readonly string[];
   /** The `removed` blocks, one per forgotten resource. */
   public readonly removed: readonly RemovedBlock[];
