@@ -224,7 +224,9 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
     ...stacks.flatMap((s) => [`### stack ${s.stack}`, "", ...inventory(s), ""]),
     "## Who may write and who may read the findings",
     "",
-    ...accessSection(access),
+    ...(records.length > 0 && access.length === 0
+      ? ["No publishing destination (decommission): nothing new is exported; what was exported stays in the findings bucket.", ""]
+      : accessSection(access)),
     "## Which severities reach which channel",
     "",
     ...channels.lines,

@@ -174,3 +174,9 @@ describe("the decommission phases as synthesized (modules/estate/decommission.ts
     ]);
   });
 });
+
+test("a decommission phase does not call the export unconfigured: the bucket keeps what was exported", () => {
+  const { markdown } = buildReview(exampleStacks((raw) => (raw.decommission = "prepare")));
+  expect(markdown).toContain("No publishing destination (decommission): nothing new is exported");
+  expect(markdown).not.toContain("No findings export is configured");
+});
