@@ -43,3 +43,16 @@ export function decommissionSection(records: readonly DecommissionRecord[]): str
   }
   return [...lines, ""];
 }
+
+/** The phase in the review's Mermaid flowchart: what it destroys and what stays, unmanaged. */
+export function decommissionDiagram(records: readonly DecommissionRecord[]): string[] {
+  if (records.length === 0) return [];
+  const phase = records.some((r) => r.phase === "teardown") ? "teardown" : "prepare";
+  const destroys = records.reduce((n, r) => n + r.destroys.length, 0);
+  const forgets = records.reduce((n, r) => n + r.forgets.length, 0);
+  return [
+    `  decom{{"decommission: ${phase}"}}`,
+    `  decom -->|destroys| decom_gone["${destroys} resource(s)"]`,
+    ...(forgets ? [`  decom -.->|forgets, kept in AWS| decom_kept[("${forgets} resource(s): findings bucket, key, ...")]`] : []),
+  ];
+}

@@ -2,7 +2,7 @@
  * The review report: what a reviewer needs to approve a GuardDuty estate, computed from the synthesized stacks
  * (and, when given, Terraform's plan JSON). Pure: documents in, Markdown out.
  */
-import { decommissionRecords, decommissionSection } from "./decommission";
+import { decommissionDiagram, decommissionRecords, decommissionSection } from "./decommission";
 import { severityRanges, sampleFindingEvent } from "./event-pattern";
 import { findingsAccess, type FindingsAccess } from "./findings-access";
 import { renderInputTransformer } from "./input-transformer";
@@ -152,7 +152,7 @@ function reviewerWarnings(stacks: readonly ReviewStack[], access: readonly Findi
 
 function diagram(stacks: readonly ReviewStack[], access: readonly FindingsAccess[], rules: readonly RoutedRule[]): string[] {
   const id = (s: string) => s.replace(/[^A-Za-z0-9]/g, "_");
-  const lines = ["```mermaid", "flowchart LR"];
+  const lines = ["```mermaid", "flowchart LR", ...decommissionDiagram(decommissionRecords(stacks))];
   const regions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region ?? "?")))].sort();
   for (const r of regions) lines.push(`  det_${id(r)}["GuardDuty ${r}"]`);
   for (const a of access) {

@@ -180,3 +180,10 @@ test("a decommission phase does not call the export unconfigured: the bucket kee
   expect(markdown).toContain("No publishing destination (decommission): nothing new is exported");
   expect(markdown).not.toContain("No findings export is configured");
 });
+
+test("the diagram shows the decommission phase: what it destroys, what stays unmanaged", () => {
+  const { markdown } = buildReview(exampleStacks((raw) => (raw.decommission = "teardown")));
+  expect(markdown).toContain('decom{{"decommission: teardown"}}');
+  expect(markdown).toMatch(/decom -\.->\|forgets, kept in AWS\| decom_kept\[\("19 resource\(s\): findings bucket, key, \.\.\."\)\]/);
+  expect(buildReview(exampleStacks()).markdown).not.toContain("decom{{");
+});
