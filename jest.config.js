@@ -6,8 +6,9 @@
  * Terrain, with "cdktf" resolved to cdktn and @cdktf/provider-aws/lib/<resource> to @cdktn/provider-aws/lib/<resource>
  * (same submodule paths and class names). Both share the snapshot files, so the pinned addresses are the same on both.
  * The cdktn project leaves out what would only run twice the same thing: the estate file's schema and validation
- * (test/config: zod, no runtime; its main-cli test runs `tsx main.ts`, which jest's mapping does not reach), and the
- * tests that only spawn `tsx` on the repository's sources (imports, review-cli). Tests of a spawned packed package or
+ * (test/config: zod, no runtime; its main-cli test runs `tsx main.ts`, which jest's mapping does not reach; and the
+ * estate file's properties, test/properties/estate-file.properties.test.ts, which refuse files before any synthesis),
+ * and the tests that only spawn `tsx` on the repository's sources (imports, review-cli). Tests of a spawned packed package or
  * bundle (test/consumer, test/cli) build it for the runtime of their project (test/consumer/runtimes.ts).
  */
 const base = {
@@ -28,7 +29,7 @@ module.exports = {
       ...base,
       displayName: "cdktn",
       globals: { GUARDDUTY_TEST_RUNTIME: "cdktn" },
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/config/", "<rootDir>/test/imports\\.test\\.ts$", "<rootDir>/test/review/review-cli\\.test\\.ts$"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/config/", "<rootDir>/test/properties/estate-file\\.properties\\.test\\.ts$", "<rootDir>/test/imports\\.test\\.ts$", "<rootDir>/test/review/review-cli\\.test\\.ts$"],
       moduleNameMapper: {
         "^cdktf$": "cdktn",
         "^@cdktf/provider-aws/lib/(.*)$": "@cdktn/provider-aws/lib/$1",

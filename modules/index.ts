@@ -55,3 +55,7 @@ export * from "./review/findings-access";
 export * from "./review/report";
 export * from "./review/plan-checks";
 export * from "./review/decommission";
+// Deploy roles (issue 14): the roles Terraform assumes per account, as a construct and as policies.
+export * from "./roles/deploy-roles";
+export { deployRoles, synthesizeEstate } from "./roles/estate-roles";
+export type { DeployRole, StateBackend, TrustConfig } from "./roles/deploy-policies";

@@ -4,7 +4,7 @@
  * {@link MAX_JSON_DEPTH} and a key given twice in one object (JSON.parse keeps the last one silently). Text that is
  * not JSON is left to JSON.parse, which says where it breaks.
  */
-import { formatPath } from "./load";
+import { formatPath } from "./path-format";
 
 /** Deepest nesting an estate file may have; the schema itself needs about 6 levels. */
 export const MAX_JSON_DEPTH = 64;

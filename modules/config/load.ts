@@ -7,6 +7,7 @@ import { z } from "zod";
 import { estateIssues, type ConfigIssue } from "./cross-checks";
 import { estateSchema } from "./estate-schema";
 import { scanJsonText } from "./json-scan";
+import { formatPath } from "./path-format";
 import { resolveEstate, type EstateConfig } from "./estate-config";
 
 /** The estate schema with the cross-field checks, which run even when other fields are malformed. */
@@ -28,13 +29,8 @@ export class EstateConfigError extends Error {
   }
 }
 
-/** `invitedMembers[0].accountId`; an empty key shows as `tags[""]`. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  if (path.length === 0) return "(root)";
-  return path
-    .map((p, i) => (typeof p === "number" ? `[${p}]` : p === "" ? `[""]` : `${i ? "." : ""}${String(p)}`))
-    .join("");
-}
+/** Kept here too: modules/index.ts exports the loader's API, formatPath included. */
+export { formatPath };
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   let v: unknown = root;

@@ -62,6 +62,7 @@ export class SiemReaderAccess extends Construct {
       ...providerProblems(this, "provider", props.provider),
       ...regionProblems("region", props.partition, props.region),
       ...accountIdProblems("administratorAccountId", props.administratorAccountId),
+      ...(props.reader.role || props.reader.user ? [] : [`reader "${props.reader.node.path}" has neither a role nor a user`]),
     ]);
     this.policyDocument = siemReaderPolicy({
       partition: props.partition,
@@ -77,10 +78,8 @@ export class SiemReaderAccess extends Construct {
     const { role, user } = props.reader;
     if (role) {
       this.policy = named(new IamRolePolicy(this, "Policy", { provider: props.provider, name: READER_POLICY_NAME, role: role.name, policy }));
-    } else if (user) {
-      this.policy = named(new IamUserPolicy(this, "Policy", { provider: props.provider, name: READER_POLICY_NAME, user: user.name, policy }));
     } else {
-      throw new Error(`reader "${props.reader.node.path}" has neither a role nor a user`);
+      this.policy = named(new IamUserPolicy(this, "Policy", { provider: props.provider, name: READER_POLICY_NAME, user: user!.name, policy }));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ChatbotSlackChannelConfiguration } from "@cdktf/provider-aws/lib/chatbot-slack-channel-configuration";
@@ -10,7 +11,8 @@ import { Partition } from "../topology/regions";
 import { encodeTeamsChannelId } from "./channel-checks";
 import { CHATBOT_REGIONS, ChatbotRegion, isChatbotRegion } from "./chatbot-regions";
 import { ChatbotLoggingLevel } from "./options";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
 import { chatbotNotificationsOnlyPolicy, chatbotTrustPolicy, defaultChatbotGuardrails } from "./role-policies";
 import { jsonDocument } from "../topology/hcl-synth";
 
@@ -96,10 +98,15 @@ export class ChatbotChannels extends Construct {
 
   constructor(scope: Construct, id: string, props: ChatbotChannelsProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
-    if (!isChatbotRegion(props.region)) {
-      throw new Error(`region must be a region that serves the Chatbot API (${CHATBOT_REGIONS.join(", ")}); got "${props.region}"`);
+    const p = new PropProblems(this).add(providerInStackProblems(this, props.provider));
+    p.check("region", props.region, isChatbotRegion(props.region), `a region that serves the Chatbot API (${CHATBOT_REGIONS.join(", ")})`);
+    for (const s of props.slack ?? []) {
+      if (s.workspaceName !== undefined && !Token.isUnresolved(s.workspaceName) && s.workspaceName.trim() === "") {
+        p.add(`slack[${s.key}].workspaceName`, s.workspaceName, "the workspace's name as the Chatbot console shows it",
+          `slack ${s.key}: workspaceName must be the workspace's name as the Chatbot console shows it; got ${JSON.stringify(s.workspaceName)}`);
+      }
     }
+    p.throwIfAny();
     const { provider, region } = props;
     const tags = { ...props.tags };
     const common = {
@@ -132,7 +139,6 @@ export class ChatbotChannels extends Construct {
     for (const s of props.slack ?? []) {
       let lifecycle: ChatbotSlackChannelConfiguration["lifecycle"];
       if (s.workspaceName !== undefined) {
-        if (s.workspaceName.trim() === "") throw new Error(`slack ${s.key}: workspaceName must be the workspace's name as the Chatbot console shows it; got ${JSON.stringify(s.workspaceName)}`);
         const workspace = named(new DataAwsChatbotSlackWorkspace(this, `${s.key}-workspace`, { provider, region, slackTeamName: s.workspaceName }));
         workspaces[s.key] = workspace;
         lifecycle = { precondition: [slackWorkspacePrecondition(workspace.slackTeamId, s.workspaceId, s.workspaceName, region)] };

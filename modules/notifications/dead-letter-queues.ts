@@ -1,3 +1,4 @@
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
@@ -5,7 +6,8 @@ import { named } from "../topology/addresses";
 import { eachKeyAttribute, instanceAttribute, mapIterator } from "../topology/for-each";
 import { Partition, arns } from "../topology/regions";
 import { DEFAULT_DEAD_LETTER_RETENTION_DAYS } from "./options";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
 import { deadLetterQueuePolicy } from "./resource-policies";
 import { jsonDocumentInline } from "../topology/hcl-synth";
 
@@ -45,11 +47,10 @@ export class DeadLetterQueues extends Construct {
 
   constructor(scope: Construct, id: string, props: DeadLetterQueuesProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
     const days = props.retentionDays ?? DEFAULT_DEAD_LETTER_RETENTION_DAYS;
-    if (!Number.isInteger(days) || days < 1 || days > 14) {
-      throw new Error(`retentionDays must be an integer from 1 to 14; got ${days}`);
-    }
+    const p = new PropProblems(this).add(providerInStackProblems(this, props.provider));
+    p.check("retentionDays", days, Token.isUnresolved(days) || (Number.isInteger(days) && days >= 1 && days <= 14), "an integer from 1 to 14");
+    p.throwIfAny();
     const queueArns: Record<string, string> = {};
     const entries: Record<string, Record<string, unknown>> = {};
     for (const [region, senders] of Object.entries(props.senders)) {

@@ -3,7 +3,8 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { named } from "../topology/addresses";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
 import { DeliveryGrant, deliveryPolicy, eventBridgeTrustPolicy } from "./role-policies";
 import { jsonDocument } from "../topology/hcl-synth";
 
@@ -32,7 +33,9 @@ export class DeliveryRole extends Construct {
 
   constructor(scope: Construct, id: string, props: DeliveryRoleProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
+    const p = new PropProblems(this).add(providerInStackProblems(this, props.provider));
+    if (props.grants.length === 0) p.add("grants", [], "at least one grant", "the delivery role needs at least one grant; got none");
+    p.throwIfAny();
     this.role = named(
       new IamRole(this, "Role", {
         provider: props.provider,

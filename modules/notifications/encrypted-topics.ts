@@ -7,7 +7,8 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { named } from "../topology/addresses";
 import { mapIterator } from "../topology/for-each";
 import { Partition, arns } from "../topology/regions";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
 import { topicKeyPolicy, topicPolicy } from "./resource-policies";
 import { jsonDocument } from "../topology/hcl-synth";
 
@@ -72,8 +73,14 @@ export class EncryptedTopics extends Construct {
 
   constructor(scope: Construct, id: string, props: EncryptedTopicsProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
-    if (props.topics.length === 0) throw new Error("topics must list at least one topic; got none");
+    const p = new PropProblems(this).add(providerInStackProblems(this, props.provider));
+    if (props.topics.length === 0) p.add("topics", [], "at least one topic", "topics must list at least one topic; got none");
+    const email = props.emailSubscriptions;
+    if (email && email.addresses.length > 0) {
+      const keys = props.topics.map((t) => t.key);
+      p.check("emailSubscriptions.topicKey", email.topicKey, keys.includes(email.topicKey), `one of ${keys.join(", ")}`);
+    }
+    p.throwIfAny();
     const { provider, region } = props;
     const tags = { ...props.tags };
     this.key = named(
@@ -115,10 +122,8 @@ export class EncryptedTopics extends Construct {
     this.topics = topics;
     this.topicArns = topicArns;
 
-    const email = props.emailSubscriptions;
     if (email && email.addresses.length > 0) {
       const topic = topics[email.topicKey];
-      if (!topic) throw new Error(`emailSubscriptions.topicKey must be one of ${Object.keys(topics).join(", ")}; got "${email.topicKey}"`);
       const addresses = mapIterator(Object.fromEntries(email.addresses.map((a) => [a, { endpoint: a }])));
       this.emailSubscriptions = named(
         new SnsTopicSubscription(this, "EmailSubscriptions", {

@@ -19,7 +19,7 @@ import { DEFAULT_NAME_PREFIX, notificationNames, ruleArn } from "./names";
 import { NotificationRules } from "./notification-rules";
 import { notificationIssues } from "./notification-validation";
 import { NotificationSettings } from "./options";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
 import { RegionalForwarding } from "./regional-forwarding";
 import { IamStatement } from "./resource-policies";
 import { NotificationDetector, SuppressionRules } from "./suppression-rules";
@@ -104,7 +104,6 @@ export class FindingNotifications extends Construct {
 
   constructor(scope: Construct, id: string, props: FindingNotificationsProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
     validate(this, props);
     const { provider, partition, accountId, homeRegion } = props;
     const names = notificationNames(props.namePrefix ?? DEFAULT_NAME_PREFIX);
@@ -221,6 +220,8 @@ function validate(scope: Construct, props: FindingNotificationsProps): void {
   const p = new PropProblems(scope, {
     format: (ps) => `FindingNotifications ${scope.node.path}: ${ps.length} problem(s):\n- ${ps.map((x) => x.message).join("\n- ")}`,
   });
+  p.add(providerInStackProblems(scope, props.provider));
+  const before = p.problems.length;
   const token = props.regions.find((r) => Token.isUnresolved(r));
   if (token !== undefined) p.add("regions", token, "literal region codes", "regions must be literal region codes (they are for_each keys); got a token");
   if (Token.isUnresolved(props.homeRegion)) p.add("homeRegion", props.homeRegion, "a literal region code", "homeRegion must be a literal region code; got a token");
@@ -228,7 +229,8 @@ function validate(scope: Construct, props: FindingNotificationsProps): void {
     const issue = accountIdIssue(props.accountId, "accountId");
     if (issue) p.add("accountId", props.accountId, "a 12-digit AWS account ID", issue);
   }
-  if (p.problems.length === 0) {
+  if (p.problems.length === before) {
+    // The channel checks need literal regions and a valid account ID.
     const hasSuppression = (props.suppressionRules ?? []).length > 0;
     const issues = notificationIssues(props, {
       partition: props.partition,

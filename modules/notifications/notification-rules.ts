@@ -6,7 +6,8 @@ import { LambdaPermission } from "@cdktf/provider-aws/lib/lambda-permission";
 import { named } from "../topology/addresses";
 import { PlannedRule } from "./delivery-plan";
 import { DEFAULT_RETRY, RetryOptions } from "./options";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
 import { EVENTS_PRINCIPAL } from "./resource-policies";
 import { describeThreshold } from "./severity";
 import { TargetSpec } from "./target-deliveries";
@@ -49,7 +50,13 @@ export class NotificationRules extends Construct {
 
   constructor(scope: Construct, id: string, props: NotificationRulesProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
+    const p = new PropProblems(this).add(providerInStackProblems(this, props.provider));
+    for (const planned of props.rules) {
+      for (const t of planned.targets.filter((x) => !props.targets[x.key])) {
+        p.add(`targets.${t.key}`, undefined, "a delivery for every planned target", `no delivery given for target ${t.key} of rule ${planned.name}`);
+      }
+    }
+    p.throwIfAny();
     const { provider, region } = props;
     const retry = { ...DEFAULT_RETRY, ...props.retry };
     const rules: Record<string, CloudwatchEventRule> = {};
@@ -70,7 +77,6 @@ export class NotificationRules extends Construct {
       rules[planned.key] = rule;
       for (const t of planned.targets) {
         const spec = props.targets[t.key];
-        if (!spec) throw new Error(`no delivery given for target ${t.key} of rule ${planned.name}`);
         const transformer = spec.inputTransformer;
         targets[t.key] = named(
           new CloudwatchEventTarget(this, t.key, {

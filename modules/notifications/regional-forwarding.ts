@@ -11,7 +11,8 @@ import { DeadLetterQueues } from "./dead-letter-queues";
 import { forwardingPattern } from "./finding-pattern";
 import { defaultBusArn, ruleArn } from "./names";
 import { DEFAULT_RETRY, RetryOptions } from "./options";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
 import { eventBridgeTrustPolicy, forwardingPolicy } from "./role-policies";
 import { jsonDocument, jsonDocumentInline } from "../topology/hcl-synth";
 
@@ -70,14 +71,20 @@ export class RegionalForwarding extends Construct {
 
   constructor(scope: Construct, id: string, props: RegionalForwardingProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
     const sources = [...new Set(props.sourceRegions)].sort();
-    if (sources.length === 0) throw new Error("sourceRegions must list at least one region besides the home region; got none");
+    const p = new PropProblems(this).add(providerInStackProblems(this, props.provider));
+    if (sources.length === 0) {
+      p.add("sourceRegions", [], "at least one region besides the home region", "sourceRegions must list at least one region besides the home region; got none");
+    }
     if (sources.includes(props.homeRegion)) {
-      throw new Error(`sourceRegions must not include the home region ${props.homeRegion}: its findings are matched natively, forwarding them would notify twice`);
+      p.add("sourceRegions", props.homeRegion, "regions other than the home region",
+        `sourceRegions must not include the home region ${props.homeRegion}: its findings are matched natively, forwarding them would notify twice`);
     }
     const missing = sources.filter((r) => !(r in props.deadLetterQueues.queueArns));
-    if (missing.length > 0) throw new Error(`deadLetterQueues must have a queue in every source region; missing ${missing.join(", ")}`);
+    if (missing.length > 0) {
+      p.add("deadLetterQueues", missing, "a queue in every source region", `deadLetterQueues must have a queue in every source region; missing ${missing.join(", ")}`);
+    }
+    p.throwIfAny();
     const { provider } = props;
     const tags = { ...props.tags };
     const homeBus = defaultBusArn(props.partition, props.homeRegion, props.accountId);

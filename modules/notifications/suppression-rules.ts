@@ -6,7 +6,8 @@ import { named } from "../topology/addresses";
 import { mapIterator } from "../topology/for-each";
 import { forEachValue } from "../topology/hcl-synth";
 import { SuppressionCriterion, SuppressionRule } from "./options";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
 
 /** The administrator detector of one region (the ID may be a token, e.g. `aws_guardduty_detector...id`). */
 export interface NotificationDetector {
@@ -53,19 +54,22 @@ export class SuppressionRules extends Construct {
 
   constructor(scope: Construct, id: string, props: SuppressionRulesProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
-    if (props.rules.length === 0) throw new Error("rules must list at least one suppression rule; got none");
     const detectors = new Map(props.detectors.map((d) => [d.region, d.detectorId]));
+    const p = new PropProblems(this).add(providerInStackProblems(this, props.provider));
+    if (props.rules.length === 0) p.add("rules", [], "at least one suppression rule", "rules must list at least one suppression rule; got none");
+    for (const rule of props.rules) {
+      for (const region of (rule.regions ?? props.regions).filter((r) => !detectors.has(r))) {
+        p.add("detectors", region, "the administrator detector of every region a rule applies to",
+          `suppression rule ${rule.name} needs the administrator detector ID of ${region}; got detectors for ${[...detectors.keys()].join(", ") || "no region"}`);
+      }
+    }
+    p.throwIfAny();
     const entries: Record<string, Record<string, unknown>> = {};
     for (const rule of props.rules) {
       for (const region of rule.regions ?? props.regions) {
-        const detectorId = detectors.get(region);
-        if (detectorId === undefined) {
-          throw new Error(`suppression rule ${rule.name} needs the administrator detector ID of ${region}; got detectors for ${[...detectors.keys()].join(", ") || "no region"}`);
-        }
         entries[`${region}/${rule.name}`] = forEachValue({
           region,
-          detector_id: detectorId,
+          detector_id: detectors.get(region),
           name: rule.name,
           description: rule.description ?? null,
           rank: rule.rank,

@@ -108,5 +108,7 @@ export function deliveryTargets(input: DeliveryTargetsInput): {
       }
     }
   }
+  // in Sid order, not channel order: reordering channels in the estate file must not rewrite the role's policy
+  grants.sort((a, b) => (a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0));
   return { targets, grants, externalPolicyStatements: external };
 }

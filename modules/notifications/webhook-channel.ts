@@ -7,7 +7,8 @@ import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data
 import { DataAwsSsmParameter } from "@cdktf/provider-aws/lib/data-aws-ssm-parameter";
 import { named } from "../topology/addresses";
 import { WebhookChannel } from "./channels";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
 
 /** Props of `WebhookDestination`. */
 export interface WebhookDestinationProps {
@@ -45,9 +46,15 @@ export class WebhookDestination extends Construct {
 
   constructor(scope: Construct, id: string, props: WebhookDestinationProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
     const { provider, region, webhook } = props;
     const header = webhook.secretHeader;
+    const sources = ["secretsManagerSecretId", "ssmParameterName", "terraformVariable"] as const;
+    const p = new PropProblems(this).add(providerInStackProblems(this, props.provider));
+    if (sources.every((source) => header[source] === undefined)) {
+      p.add("webhook.secretHeader", header, `one of ${sources.join(", ")} set`,
+        `webhook ${webhook.name}: secretHeader must set one of ${sources.join(", ")}`);
+    }
+    p.throwIfAny();
     let secret: string;
     if (header.secretsManagerSecretId !== undefined) {
       const version = named(
@@ -61,12 +68,10 @@ export class WebhookDestination extends Construct {
       const parameter = named(new DataAwsSsmParameter(this, "Secret", { provider, region, name: header.ssmParameterName, withDecryption: true }));
       secret = parameter.value;
       this.secretSource = parameter;
-    } else if (header.terraformVariable !== undefined) {
-      const variable = sensitiveVariable(props.variableScope ?? this, header.terraformVariable);
+    } else {
+      const variable = sensitiveVariable(props.variableScope ?? this, header.terraformVariable as string);
       secret = variable.stringValue;
       this.secretSource = variable;
-    } else {
-      throw new Error(`webhook ${webhook.name}: secretHeader must set one of secretsManagerSecretId, ssmParameterName, terraformVariable`);
     }
     this.connection = named(
       new CloudwatchEventConnection(this, "Connection", {

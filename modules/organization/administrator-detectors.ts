@@ -7,9 +7,9 @@ import { planRegions, resolvePlans, type ResolvedPlan } from "../config/estate-c
 import { FINDING_PUBLISHING_FREQUENCIES, type FindingPublishingFrequency } from "../config/estate-schema";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute, regionIterator } from "../topology/for-each";
-import { adoptByRegion, type ImportBlock } from "../topology/import-block";
-import { assertProviderInStack } from "../topology/topology";
-import { PropProblems, regionsProblems } from "../topology/validation";
+import { adoptByRegion, adoptionProblems, type ImportBlock } from "../topology/import-block";
+import { providerInStackProblems } from "../topology/topology";
+import { oneOfPropProblems, PropProblems, regionsProblems } from "../topology/validation";
 import { detectorFeatureArgs, planConstructId } from "./protection-plans";
 
 /** Props of {@link AdministratorDetectors}. */
@@ -52,14 +52,13 @@ export class AdministratorDetectors extends RegionalDetectors {
 
   constructor(scope: Construct, id: string, props: AdministratorDetectorsProps) {
     super(scope, id);
-    new PropProblems()
-      .capture(() => assertProviderInStack(this, props.provider))
-      .add(regionsProblems("regions", props.regions))
-      .throwIfAny();
     const frequency = props.findingPublishingFrequency ?? "FIFTEEN_MINUTES";
-    if (!FINDING_PUBLISHING_FREQUENCIES.includes(frequency)) {
-      throw new Error(`findingPublishingFrequency must be one of ${FINDING_PUBLISHING_FREQUENCIES.join(", ")}; got "${frequency}"`);
-    }
+    new PropProblems(this)
+      .add(providerInStackProblems(this, props.provider))
+      .add(regionsProblems("regions", props.regions))
+      .add(oneOfPropProblems("findingPublishingFrequency", frequency, FINDING_PUBLISHING_FREQUENCIES))
+      .add(adoptionProblems(props.regions, props.existingDetectorIds ?? {}))
+      .throwIfAny();
     this.regions = [...props.regions].sort();
 
     const regions = regionIterator(this.regions);

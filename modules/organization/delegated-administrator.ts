@@ -6,9 +6,8 @@ import { named } from "../topology/addresses";
 import { regionIterator } from "../topology/for-each";
 import { instanceAddress, MovedBlock } from "../topology/moved-block";
 import { byText } from "../topology/order";
-import { isKnownRegion } from "../topology/regions";
-import { assertProviderInStack } from "../topology/topology";
-import { assertAccountId, assertRegions } from "../topology/validation";
+import { providerInStackProblems } from "../topology/topology";
+import { accountIdPropProblems, knownRegionProblems, PropProblems, regionsProblems } from "../topology/validation";
 
 /** Props of {@link DelegatedAdministrator}. */
 export interface DelegatedAdministratorProps {
@@ -58,12 +57,14 @@ export class DelegatedAdministrator extends Construct {
 
   constructor(scope: Construct, id: string, props: DelegatedAdministratorProps) {
     super(scope, id);
-    assertProviderInStack(this, props.managementProvider, "managementProvider");
-    assertAccountId("administratorAccountId", props.administratorAccountId);
-    assertRegions("regions", props.regions);
+    new PropProblems(this)
+      .add(providerInStackProblems(this, props.managementProvider, "managementProvider"))
+      .add(accountIdPropProblems("administratorAccountId", props.administratorAccountId))
+      .add(regionsProblems("regions", props.regions))
+      .add(props.firstRegion === undefined ? [] : knownRegionProblems("firstRegion", props.firstRegion))
+      .throwIfAny();
     const sorted = [...props.regions].sort(byText);
     this.firstRegion = props.firstRegion ?? sorted[0];
-    if (!isKnownRegion(this.firstRegion)) throw new Error(`firstRegion must be a known AWS region code; got "${this.firstRegion}"`);
     const designate = (id: string, regionList: readonly string[], dependsOn: ITerraformDependable[] | undefined) => {
       const it = regionIterator(regionList);
       return named(

@@ -4,7 +4,7 @@ import type { Construct } from "constructs";
 import { RegionalDetectors } from "./regional-detectors";
 import { named } from "../topology/addresses";
 import { regionIterator } from "../topology/for-each";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
 import { PropProblems, regionsProblems } from "../topology/validation";
 
 /** Props of {@link ExistingAdministratorDetectors}. */
@@ -35,8 +35,8 @@ export class ExistingAdministratorDetectors extends RegionalDetectors {
 
   constructor(scope: Construct, id: string, props: ExistingAdministratorDetectorsProps) {
     super(scope, id);
-    new PropProblems()
-      .capture(() => assertProviderInStack(this, props.provider))
+    new PropProblems(this)
+      .add(providerInStackProblems(this, props.provider))
       .add(regionsProblems("regions", props.regions))
       .throwIfAny();
     this.regions = [...props.regions].sort();

@@ -2,11 +2,13 @@ import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { planRegions, resolvePlans, type AutoEnable, type ResolvedPlan } from "../config/estate-config";
-import type { FindingPublishingFrequency } from "../config/estate-schema";
+import { AUTO_ENABLE } from "../config/primitives";
+import { FINDING_PUBLISHING_FREQUENCIES, type FindingPublishingFrequency } from "../config/estate-schema";
 import { EnabledRegionsCheck } from "../topology/enabled-regions-check";
 import { byText } from "../topology/order";
 import { partitionOf } from "../topology/regions";
-import { assertAccountId } from "../topology/validation";
+import { providerInStackProblems } from "../topology/topology";
+import { accountIdPropProblems, knownRegionProblems, oneOfPropProblems, PropProblems, regionsProblems } from "../topology/validation";
 import { AdministratorDetectors } from "./administrator-detectors";
 import { DelegatedAdministrator } from "./delegated-administrator";
 import { InvitedMembers, type InvitedMember } from "./invited-members";
@@ -107,7 +109,6 @@ export class GuardDutyOrganization extends Construct {
 
   constructor(scope: Construct, id: string, props: GuardDutyOrganizationProps) {
     super(scope, id);
-    assertAccountId("administratorAccountId", props.administratorAccountId);
     const regions = [...props.regions].sort(byText);
     const homeRegion = props.homeRegion ?? regions[0];
     const plans = props.protectionPlans ?? resolvePlans(undefined, props.autoEnableOrganizationMembers ?? "ALL");
@@ -117,14 +118,8 @@ export class GuardDutyOrganization extends Construct {
     const ebs = plans.find((p) => p.name === "EBS_MALWARE_PROTECTION");
     const malware = ebs !== undefined && ebs.enabled && planRegions(ebs, regions).length > 0;
     const knownManagementId = props.managementAccountId ?? (props.managementProvider.allowedAccountIds ?? [])[0];
-    const managementAccountId = (): string => {
-      const id = knownManagementId;
-      if (id === undefined || Token.isUnresolved(id)) {
-        throw new Error("managementAccountId is required to monitor the management account or for EBS malware protection (the managementProvider pins no allowed_account_ids)");
-      }
-      assertAccountId("managementAccountId", id);
-      return id;
-    };
+    organizationProblems(this, props, knownManagementId, monitorManagement || malware).throwIfAny();
+    const managementAccountId = (): string => knownManagementId as string;
 
     new EnabledRegionsCheck(this, "SecurityRegions", {
       provider: props.administratorProvider, accountId: props.administratorAccountId, role: "security (GuardDuty administrator)", regions,
@@ -225,4 +220,27 @@ export class GuardDutyOrganization extends Construct {
       });
     }
   }
+}
+
+/**
+ * Every problem of the props this construct uses itself, before any part is created (the parts check theirs again):
+ * the providers, the accounts, the regions, and the management account's ID where it is needed (monitoring it, EBS
+ * malware protection).
+ */
+function organizationProblems(scope: Construct, props: GuardDutyOrganizationProps, managementId: string | undefined, needsManagementId: boolean): PropProblems {
+  const p = new PropProblems(scope)
+    .add(providerInStackProblems(scope, props.managementProvider, "managementProvider"))
+    .add(providerInStackProblems(scope, props.administratorProvider, "administratorProvider"))
+    .add(accountIdPropProblems("administratorAccountId", props.administratorAccountId))
+    .add(regionsProblems("regions", props.regions))
+    .add(props.homeRegion === undefined ? [] : knownRegionProblems("homeRegion", props.homeRegion))
+    .add(oneOfPropProblems("findingPublishingFrequency", props.findingPublishingFrequency ?? "FIFTEEN_MINUTES", FINDING_PUBLISHING_FREQUENCIES))
+    .add(oneOfPropProblems("autoEnableOrganizationMembers", props.autoEnableOrganizationMembers ?? "ALL", AUTO_ENABLE));
+  if (needsManagementId && (managementId === undefined || Token.isUnresolved(managementId))) {
+    p.add("managementAccountId", managementId, "a 12-digit AWS account ID (or a managementProvider with allowed_account_ids)",
+      "managementAccountId is required to monitor the management account or for EBS malware protection (the managementProvider pins no allowed_account_ids)");
+  } else if (managementId !== undefined && (needsManagementId || props.managementAccountId !== undefined)) {
+    p.add(accountIdPropProblems("managementAccountId", managementId));
+  }
+  return p;
 }

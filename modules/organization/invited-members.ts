@@ -10,7 +10,7 @@ import { byText } from "../topology/order";
 import { planRegions, type ResolvedPlan } from "../config/estate-config";
 import { eachKeyAttribute, expressionIterator, mapIterator, regionAccountProduct, regionIterator, regionMemberMap, regionMemberProduct } from "../topology/for-each";
 import { EnabledRegionsCheck } from "../topology/enabled-regions-check";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
 import { accountIdPropProblems, literalAccountsProblems, PropProblems, regionsProblems } from "../topology/validation";
 import { memberFeatureArgs, planConstructId } from "./protection-plans";
 
@@ -73,8 +73,8 @@ export class InvitedMembers extends Construct {
 
   constructor(scope: Construct, id: string, props: InvitedMembersProps) {
     super(scope, id);
-    const p = new PropProblems();
-    p.capture(() => assertProviderInStack(this, props.administratorProvider, "administratorProvider"));
+    const p = new PropProblems(this);
+    p.add(providerInStackProblems(this, props.administratorProvider, "administratorProvider"));
     p.add(accountIdPropProblems("administratorAccountId", props.administratorAccountId));
     p.add(regionsProblems("regions", props.regions));
     if (props.members.length === 0) p.add("members", [], "at least one invited member", "members must list at least one invited member; got []");
@@ -83,7 +83,7 @@ export class InvitedMembers extends Construct {
       if (m.accountId === props.administratorAccountId) {
         p.add("members", m.accountId, "accounts other than the administrator", `members must not include the administrator account ${m.accountId}`);
       }
-      p.capture(() => assertProviderInStack(this, m.provider, `members[${m.accountId}].provider`));
+      p.add(providerInStackProblems(this, m.provider, `members[${m.accountId}].provider`));
     }
     p.throwIfAny();
 

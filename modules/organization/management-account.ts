@@ -5,9 +5,9 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute, regionIterator } from "../topology/for-each";
-import { adoptByRegion, type ImportBlock } from "../topology/import-block";
-import { assertProviderInStack } from "../topology/topology";
-import { assertAccountId, assertRegions } from "../topology/validation";
+import { adoptByRegion, adoptionProblems, type ImportBlock } from "../topology/import-block";
+import { providerInStackProblems } from "../topology/topology";
+import { accountIdPropProblems, PropProblems, regionsProblems } from "../topology/validation";
 import { MEMBER_LIFECYCLE } from "./member-lifecycle";
 import type { OrganizationLookup } from "./organization-lookup";
 
@@ -53,10 +53,13 @@ export class ManagementAccountMember extends Construct {
 
   constructor(scope: Construct, id: string, props: ManagementAccountMemberProps) {
     super(scope, id);
-    assertProviderInStack(this, props.managementProvider, "managementProvider");
-    assertProviderInStack(this, props.administratorProvider, "administratorProvider");
-    assertAccountId("managementAccountId", props.managementAccountId);
-    assertRegions("regions", props.regions);
+    new PropProblems(this)
+      .add(providerInStackProblems(this, props.managementProvider, "managementProvider"))
+      .add(providerInStackProblems(this, props.administratorProvider, "administratorProvider"))
+      .add(accountIdPropProblems("managementAccountId", props.managementAccountId))
+      .add(regionsProblems("regions", props.regions))
+      .add(adoptionProblems(props.regions, props.existingDetectorIds ?? {}))
+      .throwIfAny();
     const regions = regionIterator(props.regions);
     this.detector = named(
       new GuarddutyDetector(this, "Detector", { provider: props.managementProvider, forEach: regions, region: regions.key, enable: true }),

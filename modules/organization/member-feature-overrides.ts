@@ -6,8 +6,8 @@ import { planRegions, type ResolvedPlan } from "../config/estate-config";
 import { PROTECTION_PLANS, type ProtectionPlan } from "../config/estate-schema";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute, expressionIterator, regionAccountProduct } from "../topology/for-each";
-import { assertProviderInStack } from "../topology/topology";
-import { assertAccountId, assertRegions } from "../topology/validation";
+import { providerInStackProblems } from "../topology/topology";
+import { accountIdPropProblems, PropProblems, regionsProblems } from "../topology/validation";
 import { memberFeatureArgs, planConstructId } from "./protection-plans";
 
 /** One organization member whose plans differ from the organization's auto-enable. */
@@ -47,19 +47,22 @@ export class MemberFeatureOverrides extends Construct {
 
   constructor(scope: Construct, id: string, props: MemberFeatureOverridesProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
-    assertRegions("regions", props.regions);
+    const p = new PropProblems(this);
+    p.add(providerInStackProblems(this, props.provider));
+    p.add(regionsProblems("regions", props.regions));
     const seen = new Set<string>();
     for (const m of props.members) {
-      assertAccountId("members[].accountId", m.accountId);
-      if (seen.has(m.accountId)) throw new Error(`members must not repeat an account; got ${m.accountId} twice`);
+      p.add(accountIdPropProblems("members[].accountId", m.accountId));
+      if (seen.has(m.accountId)) p.add("members", m.accountId, "distinct accounts", `members must not repeat an account; got ${m.accountId} twice`);
       seen.add(m.accountId);
       for (const plan of Object.keys(m.protectionPlans)) {
         if (!PROTECTION_PLANS.includes(plan as ProtectionPlan)) {
-          throw new Error(`members[${m.accountId}].protectionPlans has "${plan}"; allowed: ${PROTECTION_PLANS.join(", ")}`);
+          const allowed = PROTECTION_PLANS.join(", ");
+          p.add(`members[${m.accountId}].protectionPlans`, plan, `one of ${allowed}`, `members[${m.accountId}].protectionPlans has "${plan}"; allowed: ${allowed}`);
         }
       }
     }
+    p.throwIfAny();
     const regions = [...props.regions].sort();
     const features: GuarddutyMemberDetectorFeature[] = [];
     for (const plan of PROTECTION_PLANS) {

@@ -8,8 +8,8 @@ import { planRegions, resolvePlans, type AutoEnable, type ResolvedPlan } from ".
 import { AUTO_ENABLE } from "../config/primitives";
 import { named } from "../topology/addresses";
 import { regionIterator } from "../topology/for-each";
-import { assertProviderInStack } from "../topology/topology";
-import { PropProblems, regionsProblems } from "../topology/validation";
+import { providerInStackProblems } from "../topology/topology";
+import { oneOfPropProblems, PropProblems, regionsProblems } from "../topology/validation";
 import { organizationFeatureArgs, planConstructId } from "./protection-plans";
 
 /** Props of {@link OrganizationAutoEnable}. */
@@ -53,14 +53,12 @@ export class OrganizationAutoEnable extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationAutoEnableProps) {
     super(scope, id);
-    new PropProblems()
-      .capture(() => assertProviderInStack(this, props.provider))
+    new PropProblems(this)
+      .add(providerInStackProblems(this, props.provider))
       .add(regionsProblems("regions", props.regions))
+      .add(oneOfPropProblems("autoEnableOrganizationMembers", props.autoEnableOrganizationMembers ?? "ALL", AUTO_ENABLE))
       .throwIfAny();
     const autoEnable = props.autoEnableOrganizationMembers ?? "ALL";
-    if (!AUTO_ENABLE.includes(autoEnable)) {
-      throw new Error(`autoEnableOrganizationMembers must be one of ${AUTO_ENABLE.join(", ")}; got "${autoEnable}"`);
-    }
     const regions = regionIterator(props.regions);
     this.configuration = named(
       new GuarddutyOrganizationConfiguration(this, "Configuration", {

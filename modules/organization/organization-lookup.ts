@@ -2,7 +2,8 @@ import { DataAwsOrganizationsOrganization } from "@cdktf/provider-aws/lib/data-a
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
 
 /** Props of {@link OrganizationLookup}. */
 export interface OrganizationLookupProps {
@@ -22,7 +23,7 @@ export class OrganizationLookup extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationLookupProps) {
     super(scope, id);
-    assertProviderInStack(this, props.managementProvider, "managementProvider");
+    new PropProblems(this).add(providerInStackProblems(this, props.managementProvider, "managementProvider")).throwIfAny();
     this.organization = named(new DataAwsOrganizationsOrganization(this, "Organization", { provider: props.managementProvider }));
   }
 

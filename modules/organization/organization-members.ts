@@ -4,7 +4,7 @@ import { Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { named } from "../topology/addresses";
 import { eachKeyAttribute, expressionIterator, regionMemberProduct } from "../topology/for-each";
-import { assertProviderInStack } from "../topology/topology";
+import { providerInStackProblems } from "../topology/topology";
 import { literalAccountsProblems, PropProblems, regionsProblems } from "../topology/validation";
 import { MEMBER_LIFECYCLE } from "./member-lifecycle";
 import type { OrganizationLookup } from "./organization-lookup";
@@ -50,17 +50,18 @@ export class OrganizationMembers extends Construct {
 
   constructor(scope: Construct, id: string, props: OrganizationMembersProps) {
     super(scope, id);
-    const p = new PropProblems();
-    p.capture(() => assertProviderInStack(this, props.provider));
+    const p = new PropProblems(this);
+    p.add(providerInStackProblems(this, props.provider));
     p.add(regionsProblems("regions", props.regions));
     if (props.members.length === 0) p.add("members", [], "at least one organization account", "members must list at least one organization account; got []");
     p.add(literalAccountsProblems("members", props.members.map((m) => m.accountId)));
-    p.throwIfAny();
     for (const m of props.members) {
       if (m.email !== undefined && Token.isUnresolved(m.email)) {
-        throw new Error(`members[${m.accountId}].email must be literal text (it is written into the for_each expression); got a token`);
+        p.add(`members[${m.accountId}].email`, m.email, "literal text",
+          `members[${m.accountId}].email must be literal text (it is written into the for_each expression); got a token`);
       }
     }
+    p.throwIfAny();
     const it = expressionIterator(regionMemberProduct(props.regions, props.members.map((m) => ({ account_id: m.accountId, email: m.email ?? null }))));
     const org = props.organization;
     this.members = named(

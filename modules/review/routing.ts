@@ -3,7 +3,7 @@
  * finding of each region and severity reaches, and how often. Pure; no cdktf import.
  */
 import { matchesPattern, sampleFindingEvent } from "./event-pattern";
-import { instanceArgument, resourceInstances, type ResourceInstance, type TerraformDocument } from "./synthesized";
+import { instanceArgument, providerAccounts, resourceInstances, type ResourceInstance, type TerraformDocument } from "./synthesized";
 
 /** A rule instance with its parsed pattern. */
 export interface RoutedRule {
@@ -60,7 +60,12 @@ function topicChannels(instances: ResourceInstance[], topic: ResourceInstance | 
   return channels.length > 0 ? channels : [`SNS topic ${arn.split(":").pop()} (no subscription in this stack)`];
 }
 
-function describeTarget(instances: ResourceInstance[], target: ResourceInstance): RoutedTarget {
+/**
+ * `account`: the account of the target's provider, when the document pins it. Only the `default` bus of that
+ * account (in another region) forwards to rules of this document; a bus of another account, or a custom bus, is where
+ * the finding leaves the estate: a channel.
+ */
+function describeTarget(instances: ResourceInstance[], target: ResourceInstance, account: string | undefined): RoutedTarget {
   const arnValue = instanceArgument(target, "arn");
   const arn = String(arnValue);
   const ref = parseRef(arnValue);
@@ -76,7 +81,8 @@ function describeTarget(instances: ResourceInstance[], target: ResourceInstance)
     const topic = instances.find((i) => i.type === "aws_sns_topic" && i.name === ref.name);
     return { ...base, kind: "sns", channels: topicChannels(instances, topic, arn) };
   }
-  if (/^arn:[^:]+:events:[^:]+:\d+:event-bus\//.test(arn)) return { ...base, kind: "event-bus", channels: [] };
+  const bus = /^arn:[^:]+:events:[^:]+:(\d+):event-bus\/(.+)$/.exec(arn);
+  if (bus && bus[2] === "default" && (account === undefined || bus[1] === account)) return { ...base, kind: "event-bus", channels: [] };
   if (/^arn:[^:]+:sns:/.test(arn)) {
     const name = arn.split(":").pop();
     const topic = instances.find((i) => i.type === "aws_sns_topic" && instanceArgument(i, "name") === name);
@@ -89,6 +95,7 @@ function describeTarget(instances: ResourceInstance[], target: ResourceInstance)
 /** Every GuardDuty rule of a document with its targets. */
 export function routedRules(doc: TerraformDocument): RoutedRule[] {
   const instances = resourceInstances(doc);
+  const accounts = providerAccounts(doc);
   const rules = instances.filter((i) => i.type === "aws_cloudwatch_event_rule");
   const targets = instances.filter((i) => i.type === "aws_cloudwatch_event_target");
   return rules.flatMap((rule) => {
@@ -101,7 +108,7 @@ export function routedRules(doc: TerraformDocument): RoutedRule[] {
       if (!ref || ref.type !== "aws_cloudwatch_event_rule" || ref.name !== rule.name) return false;
       return ref.key === undefined || ref.key === "each.key" ? t.key === rule.key : ref.key === rule.key;
     });
-    return [{ address: rule.address, name: String(instanceArgument(rule, "name") ?? rule.name), region: rule.region ?? "?", pattern, targets: mine.map((t) => describeTarget(instances, t)) }];
+    return [{ address: rule.address, name: String(instanceArgument(rule, "name") ?? rule.name), region: rule.region ?? "?", pattern, targets: mine.map((t) => describeTarget(instances, t, accounts.get(t.providerAlias ?? ""))) }];
   });
 }
 

@@ -11,8 +11,7 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   ],
   "chatbot:DescribeSlackChannelConfigurations": "*",
   "chatbot:DescribeSlackWorkspaces": "*",
-  "chatbot:GetMicrosoftTeamsChannelConfiguration": "*",
-  "chatbot:ListTagsForResource": "*",
+  "chatbot:ListMicrosoftTeamsChannelConfigurations": "*",
   "chatbot:TagResource": [
     "arn:${Partition}:chatbot::${Account}:chat-configuration/${ConfigurationType}/${ChatbotConfigurationName}",
     "arn:${Partition}:chatbot::${Account}:custom-action/${ActionName}"
@@ -53,14 +52,6 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
     "arn:${Partition}:events:${Region}:${Account}:connection/${ConnectionName}"
   ],
   "events:DescribeRule": [
-    "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
-    "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
-  ],
-  "events:DisableRule": [
-    "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
-    "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
-  ],
-  "events:EnableRule": [
     "arn:${Partition}:events:${Region}:${Account}:rule/${EventBusName}/${RuleName}",
     "arn:${Partition}:events:${Region}:${Account}:rule/${RuleName}"
   ],
@@ -115,17 +106,29 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "guardduty:CreateFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
+  "guardduty:CreateIPSet": "*",
+  "guardduty:CreateMalwareProtectionPlan": "*",
   "guardduty:CreateMembers": "*",
   "guardduty:CreatePublishingDestination": "*",
+  "guardduty:CreateThreatIntelSet": "*",
   "guardduty:DeleteDetector": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}"
   ],
   "guardduty:DeleteFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
+  "guardduty:DeleteIPSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}"
+  ],
+  "guardduty:DeleteMalwareProtectionPlan": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:malware-protection-plan/${MalwareProtectionPlanId}"
+  ],
   "guardduty:DeleteMembers": "*",
   "guardduty:DeletePublishingDestination": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/publishingdestination/${PublishingDestinationId}"
+  ],
+  "guardduty:DeleteThreatIntelSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/threatintelset/${ThreatIntelSetId}"
   ],
   "guardduty:DescribeOrganizationConfiguration": "*",
   "guardduty:DescribePublishingDestination": [
@@ -141,9 +144,18 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "guardduty:GetFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
+  "guardduty:GetIPSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}"
+  ],
+  "guardduty:GetMalwareProtectionPlan": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:malware-protection-plan/${MalwareProtectionPlanId}"
+  ],
   "guardduty:GetMasterAccount": "*",
   "guardduty:GetMemberDetectors": "*",
   "guardduty:GetMembers": "*",
+  "guardduty:GetThreatIntelSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/threatintelset/${ThreatIntelSetId}"
+  ],
   "guardduty:InviteMembers": "*",
   "guardduty:ListDetectors": "*",
   "guardduty:ListInvitations": "*",
@@ -187,10 +199,19 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "guardduty:UpdateFilter": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/filter/${FilterName}"
   ],
+  "guardduty:UpdateIPSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/ipset/${IPSetId}"
+  ],
+  "guardduty:UpdateMalwareProtectionPlan": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:malware-protection-plan/${MalwareProtectionPlanId}"
+  ],
   "guardduty:UpdateMemberDetectors": "*",
   "guardduty:UpdateOrganizationConfiguration": "*",
   "guardduty:UpdatePublishingDestination": [
     "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/publishingdestination/${PublishingDestinationId}"
+  ],
+  "guardduty:UpdateThreatIntelSet": [
+    "arn:${Partition}:guardduty:${Region}:${Account}:detector/${DetectorId}/threatintelset/${ThreatIntelSetId}"
   ],
   "iam:CreateRole": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
@@ -216,9 +237,6 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "iam:DeleteUserPolicy": [
     "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
   ],
-  "iam:DetachRolePolicy": [
-    "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
-  ],
   "iam:GetRole": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
   ],
@@ -234,14 +252,8 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   "iam:GetUserPolicy": [
     "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
   ],
-  "iam:ListAccessKeys": [
-    "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
-  ],
   "iam:ListAttachedRolePolicies": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
-  ],
-  "iam:ListAttachedUserPolicies": [
-    "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
   ],
   "iam:ListGroupsForUser": [
     "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
@@ -251,15 +263,6 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
   ],
   "iam:ListRolePolicies": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
-  ],
-  "iam:ListRoleTags": [
-    "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
-  ],
-  "iam:ListUserPolicies": [
-    "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
-  ],
-  "iam:ListUserTags": [
-    "arn:${Partition}:iam::${Account}:user/${UserNameWithPath}"
   ],
   "iam:PassRole": [
     "arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}"
@@ -555,9 +558,6 @@ export const ACTION_SCOPES: Readonly<Record<string, readonly string[] | "*">> = 
     "arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"
   ],
   "sqs:GetQueueAttributes": [
-    "arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"
-  ],
-  "sqs:GetQueueUrl": [
     "arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"
   ],
   "sqs:ListQueueTags": [

@@ -2,15 +2,9 @@
 import { App, Testing } from "cdktf";
 import type { EstateConfig } from "../config/estate-config";
 import { EstateStack } from "../estate/estate-stack";
-import { accountTypes, backendStatements, identityPolicy, trustPolicy, type PolicyDocument, type SynthesizedStack } from "./deploy-policies";
+import { accountTypes, backendStatements, identityPolicy, trustPolicy, type DeployRole, type SynthesizedStack } from "./deploy-policies";
 
-/** One account's deploy role. */
-export interface DeployRole {
-  readonly alias: string;
-  readonly accountId: string;
-  readonly policy: PolicyDocument;
-  readonly trust: PolicyDocument;
-}
+export type { DeployRole } from "./deploy-policies";
 
 /** The synthesized stacks of an estate, parsed. */
 export function synthesizeEstate(config: EstateConfig): SynthesizedStack[] {
@@ -27,17 +21,15 @@ export function synthesizeEstate(config: EstateConfig): SynthesizedStack[] {
 export function deployRoles(config: EstateConfig, stacks: readonly SynthesizedStack[] = synthesizeEstate(config)): DeployRole[] {
   const backend = config.backend;
   const stateAccount = backend.type === "s3" ? (/^arn:[^:]+:iam::(\d{12}):/.exec(backend.roleArn ?? "")?.[1] ?? config.accounts.management.id) : undefined;
-  return accountTypes(stacks).map((account) => {
+  const accounts = accountTypes(stacks);
+  // The first alias (sorted) of the state account, so that the backend's needs land on one role only.
+  const stateAlias = accounts.find((a) => a.accountId === stateAccount)?.alias;
+  return accounts.map((account) => {
     let policy = identityPolicy(account);
-    if (backend.type === "s3" && account.accountId === stateAccount && account.alias === aliasOfFirst(stacks, stateAccount, account.alias)) {
-      policy = { ...policy, Statement: [...policy.Statement, ...backendStatements(backend, account.partition)] };
+    if (backend.type === "s3" && account.alias === stateAlias) {
+      policy = { ...policy, Statement: [...policy.Statement, ...backendStatements(backend, account.accountId, account.partition)] };
     }
     const trust = trustPolicy(config.deployRoles ?? { trustedPrincipalArn: `arn:${account.partition}:iam::${account.accountId}:root` });
-    return { alias: account.alias, accountId: account.accountId, policy, trust };
+    return { alias: account.alias, accountId: account.accountId, roleArn: account.roleArn, policy, trust };
   });
-}
-
-/** The first alias (sorted) of an account, so that the backend's needs land on one role only. */
-function aliasOfFirst(stacks: readonly SynthesizedStack[], accountId: string, fallback: string): string {
-  return accountTypes(stacks).find((a) => a.accountId === accountId)?.alias ?? fallback;
 }

@@ -5,7 +5,8 @@ import { named } from "./addresses";
 import { hclLiteral } from "./hcl";
 import { byText } from "./order";
 import { isOptInRegion } from "./regions";
-import { assertProviderInStack } from "./topology";
+import { providerInStackProblems } from "./topology";
+import { PropProblems } from "./validation";
 
 /** Props of {@link EnabledRegionsCheck}. */
 export interface EnabledRegionsCheckProps {
@@ -36,7 +37,7 @@ export class EnabledRegionsCheck extends Construct {
 
   constructor(scope: Construct, id: string, props: EnabledRegionsCheckProps) {
     super(scope, id);
-    assertProviderInStack(this, props.provider);
+    new PropProblems(this).add(providerInStackProblems(this, props.provider)).throwIfAny();
     this.optInRegions = [...new Set(props.regions.filter(isOptInRegion))].sort(byText);
     if (this.optInRegions.length === 0) return;
     const wanted = hclLiteral(this.optInRegions);

@@ -1,6 +1,7 @@
 import { TerraformElement, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { hclReference } from "./moved-block";
+import { PropProblems, type PropProblem } from "./validation";
 
 /** Props of {@link ImportBlock}. */
 export interface ImportBlockProps {
@@ -44,8 +45,19 @@ export class ImportBlock extends TerraformElement {
 }
 
 /**
+ * Problems of `existing` (`{ region: id }`, objects to adopt) unless every region is among `regions`: a construct adds
+ * them to its {@link PropProblems} before {@link adoptByRegion}.
+ */
+export function adoptionProblems(regions: readonly string[], existing: Readonly<Record<string, string>>, prop = "existingDetectorIds"): PropProblem[] {
+  const allowed = `one of regions (${[...regions].sort().join(", ")})`;
+  return Object.keys(existing)
+    .filter((region) => !regions.includes(region))
+    .map((region) => ({ path: `${prop}.${region}`, value: region, allowed, message: `${prop} has region "${region}", which is not ${allowed}` }));
+}
+
+/**
  * Import blocks adopting existing objects into a for_each-by-region resource, one per entry of `existing`
- * (`{ region: id }`), sorted by region; fails on a region that is not among `regions`.
+ * (`{ region: id }`), sorted by region; fails on a region that is not among `regions` ({@link adoptionProblems}).
  */
 export function adoptByRegion(
   scope: Construct,
@@ -54,10 +66,6 @@ export function adoptByRegion(
   existing: Readonly<Record<string, string>>,
   prop = "existingDetectorIds",
 ): ImportBlock[] {
-  for (const region of Object.keys(existing)) {
-    if (!regions.includes(region)) {
-      throw new Error(`${prop} has region "${region}", which is not one of regions (${[...regions].sort().join(", ")})`);
-    }
-  }
+  new PropProblems().add(adoptionProblems(regions, existing, prop)).throwIfAny();
   return Object.keys(existing).sort().map((region) => new ImportBlock(scope, `Import-${region}`, { resource, key: region, importId: existing[region] }));
 }

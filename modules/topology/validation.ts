@@ -1,3 +1,33 @@
+/**
+ * Validation of construct props, one way for every construct in this library (README, "Development").
+ *
+ * A construct checks all its props in its constructor, before it creates anything, on one {@link PropProblems}
+ * collector owned by the construct, and throws once:
+ *
+ * ```ts
+ * const p = new PropProblems(this);
+ * p.add(providerInStackProblems(this, props.provider));            // topology.ts
+ * p.add(regionsProblems("regions", props.regions));                // the `...Problems` functions below
+ * p.check("retentionDays", days, Token.isUnresolved(days) || (days >= 1 && days <= 14), "an integer from 1 to 14");
+ * p.add("members", id, "distinct accounts", `members must not repeat an account; got ${id} twice`); // own wording
+ * p.throwIfAny();
+ * ```
+ *
+ * - Each problem names the prop path (`members[0].accountId`, `slack[key].workspaceName`), the value received and
+ *   what is allowed; `check` words it `<path> must be <allowed>; got <value>`. Unresolved tokens pass (or are refused
+ *   with their own message where a literal is needed, e.g. a for_each key).
+ * - A reusable rule is a function returning `PropProblem[]` (`regionsProblems`, `accountIdPropProblems`,
+ *   `oneOfPropProblems`, `providerInStackProblems`, `adoptionProblems`), never a function that throws; `capture`
+ *   collects a throw-first check where one remains.
+ * - The error is a {@link PropsError}: `problems` for programs, and the message `<Class> "<path>" has N invalid
+ *   propert(y|ies):` with one ` - message` line per problem. A construct made of others (GuardDutyOrganization)
+ *   checks up front the props it passes on, so that its parts do not fail one after the other.
+ * - Older wordings ride on the same collector: `addMessages` takes the export's `...Problems` strings, `addIssues`
+ *   the notifications' issues, and the `format` option keeps FindingNotifications' own header.
+ * - Not collected: a scope or provider of the other CDK runtime (`assertSameRuntime`), refused at once.
+ * - Messages pinned by tests keep their wording when a check moves here; add a test that two bad props at once are
+ *   both reported (test/topology/props-error.ts `expectAllReported`).
+ */
 import { Token } from "cdktf";
 import { IConstruct } from "constructs";
 import { isKnownRegion } from "../topology/regions";
@@ -33,14 +63,15 @@ const show = (v: unknown): string => (typeof v === "string" ? `"${v}"` : JSON.st
  * what is allowed), then throws once with {@link PropProblems.throwIfAny}.
  *
  * ```ts
- * const p = new PropProblems(this);                 // owner: a construct (or a name, or none)
+ * const p = new PropProblems(this);                 // owner: the construct (or a name, or none)
  * p.check("retentionDays", props.retentionDays, props.retentionDays > 0, "a positive number");
  * p.add(regionsProblems("regions", props.regions)); // problems from a `...Problems` function
- * p.capture(() => assertProviderInStack(this, props.provider)); // a throw-first check, collected
+ * p.capture(() => someThrowFirstCheck());           // a throw-first check, collected
  * p.throwIfAny();
  * ```
- * With a construct owner the message always starts `<Class> "<path>" has N invalid propert(y|ies):` (the export
- * constructs' format); with no owner a single problem throws exactly its own message (the `assert*` format).
+ * With a construct owner the message always starts `<Class> "<path>" has N invalid propert(y|ies):` (every
+ * construct); with no owner a single problem throws exactly its own message (a plain function's check, e.g.
+ * `adoptByRegion`).
  */
 export class PropProblems {
   private readonly list: PropProblem[] = [];
@@ -123,8 +154,17 @@ function problem(path: string, value: unknown, allowed: string, message: string)
   return { path, value, allowed, message };
 }
 
-function throwFirst(problems: readonly PropProblem[]): void {
-  if (problems.length > 0) throw new PropsError([problems[0]], problems[0].message);
+/** Problems of `value` unless it is one of `allowed` (tokens pass): `<path> must be one of A, B; got "x"`. */
+export function oneOfPropProblems(path: string, value: string, allowed: readonly string[]): PropProblem[] {
+  if (Token.isUnresolved(value) || allowed.includes(value)) return [];
+  const what = `one of ${allowed.join(", ")}`;
+  return [problem(path, value, what, `${path} must be ${what}; got ${show(value)}`)];
+}
+
+/** Problems of `region` unless it is a known AWS region code (tokens pass): `<path> must be a known AWS region code; got "x"`. */
+export function knownRegionProblems(path: string, region: string): PropProblem[] {
+  if (Token.isUnresolved(region) || isKnownRegion(region)) return [];
+  return [problem(path, region, "a known AWS region code", `${path} must be a known AWS region code; got ${show(region)}`)];
 }
 
 /** Problems of `regions` unless it is a non-empty list of known, distinct, literal region codes. */
@@ -145,20 +185,10 @@ export function regionsProblems(prop: string, regions: readonly string[]): PropP
   return out;
 }
 
-/** Fails unless `regions` is a non-empty list of known, distinct region codes (first problem of {@link regionsProblems}). */
-export function assertRegions(prop: string, regions: readonly string[]): void {
-  throwFirst(regionsProblems(prop, regions));
-}
-
 /** Problems of `value` unless it is a 12-digit account ID (tokens pass). */
 export function accountIdPropProblems(prop: string, value: string): PropProblem[] {
   if (Token.isUnresolved(value) || /^\d{12}$/.test(value)) return [];
   return [problem(prop, value, "a 12-digit AWS account ID", `${prop} must be a 12-digit AWS account ID; got "${value}"`)];
-}
-
-/** Fails unless `value` is a 12-digit account ID (tokens pass). */
-export function assertAccountId(prop: string, value: string): void {
-  throwFirst(accountIdPropProblems(prop, value));
 }
 
 /**
@@ -180,7 +210,3 @@ export function literalAccountsProblems(prop: string, accountIds: readonly strin
   return out;
 }
 
-/** Fails unless every ID is a literal 12-digit account ID, listed once (first problem of {@link literalAccountsProblems}). */
-export function assertLiteralAccounts(prop: string, accountIds: readonly string[]): void {
-  throwFirst(literalAccountsProblems(prop, accountIds));
-}

@@ -297,6 +297,14 @@ const CASES: BadCase[] = [
     path: "export.keyAccount", allowed: "an account of the estate", got: `"${ACCOUNTS.other}"` },
   { name: "an unknown key in the export section", mutate: (e) => (e.export = { bucketName: "acme-findings", bucket: "x" }),
     path: "export.bucket", allowed: "unknown key(s) bucket; allowed: bucketName", got: '"x"' },
+
+  // deployRoles: who may assume the deploy roles `guardduty-cdktf roles` writes
+  { name: "a deployRoles principal that is not an IAM ARN", mutate: (e) => (e.deployRoles = { trustedPrincipalArn: "ci-deploy" }),
+    path: "deployRoles.trustedPrincipalArn", allowed: "expected an IAM principal ARN", got: '"ci-deploy"' },
+  { name: "a deployRoles principal that is a service, not an IAM principal", mutate: (e) => (e.deployRoles = { trustedPrincipalArn: "arn:aws:sns:eu-west-1:111122223333:topic" }),
+    path: "deployRoles.trustedPrincipalArn", allowed: "expected an IAM principal ARN", got: '"arn:aws:sns:eu-west-1:111122223333:topic"' },
+  { name: "a deployRoles external ID of one character", mutate: (e) => (e.deployRoles = { trustedPrincipalArn: "arn:aws:iam::111122223333:role/ci", externalId: "x" }),
+    path: "deployRoles.externalId", allowed: "expected 2 to 1224 characters", got: '"x"' },
 ];
 
 describe("every bad config is refused with path, allowed values and the value received", () => {

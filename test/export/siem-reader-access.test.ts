@@ -6,6 +6,7 @@ import { SiemReaderAccess, SiemReaderAccessProps } from "../../modules/export/si
 import { resources } from "../helpers";
 import { ADMIN, BUCKET, HOME, KEY_ARN, PREFIX, QUEUE_ARN, QUEUE_KEY_ARN, SUBJECT_ID } from "./fixtures";
 import { exportStack } from "./stack";
+import { propsError } from "../topology/props-error";
 
 function synthAccess(identity: SiemReaderIdentity, patch: Partial<SiemReaderAccessProps> = {}) {
   const { stack, logArchive, synth } = exportStack();
@@ -46,4 +47,16 @@ describe("the reader's inline policy", () => {
     expect(() => synthAccess({ type: "google-federation", subjectId: SUBJECT_ID }, { region: "cn-north-1" }))
       .toThrow(/region must be a region of partition aws; got "cn-north-1" \(partition aws-cn\)/);
   });
+});
+
+test("fails with every problem at once: a malformed administrator account and a reader with neither a role nor a user", () => {
+  const { stack, logArchive } = exportStack();
+  const e = propsError(() => new SiemReaderAccess(stack, "Access", {
+    provider: logArchive, reader: { node: { path: "fake/Reader" } } as never, partition: "aws", region: HOME, bucketName: BUCKET, prefix: PREFIX,
+    administratorAccountId: "2222", keyArn: KEY_ARN,
+  }));
+  expect(e.problems.map((p) => p.message)).toEqual([
+    'administratorAccountId must be a 12-digit AWS account ID; got "2222"',
+    'reader "fake/Reader" has neither a role nor a user',
+  ]);
 });

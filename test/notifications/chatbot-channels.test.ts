@@ -4,6 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { ChatbotChannels, ChatbotChannelsProps } from "../../modules/notifications/chatbot-channels";
 import { addresses, resources, testStack } from "../helpers";
+import { expectAllReported, foreignProvider } from "../topology/props-error";
 
 function build(props: Partial<ChatbotChannelsProps> = {}) {
   const t = testStack();
@@ -94,4 +95,16 @@ test("fails on an empty workspaceName", () => {
   expect(() => build({
     slack: [{ key: "slack-secops", configurationName: "c", workspaceId: "T0123ABCDE", workspaceName: " ", channelId: "C0123ABCDE", topicArn: "arn:x" }],
   })).toThrow(`slack slack-secops: workspaceName must be the workspace's name as the Chatbot console shows it; got " "`);
+});
+
+test("fails with every problem at once: a foreign provider, a region without Chatbot and an empty workspace name", () => {
+  const { app } = testStack();
+  expectAllReported(() => build({
+    provider: foreignProvider(app), region: "us-east-1" as never,
+    slack: [{ key: "slack-secops", configurationName: "c", workspaceId: "T0123ABCDE", workspaceName: "", channelId: "C0123ABCDE", topicArn: "arn:aws:sns:eu-west-1:222222222222:t" }],
+  }), 'ChatbotChannels "test/Chatbot"', [
+    ["provider", 'provider must be a provider of stack "test"; got provider "foreign" of stack "other"'],
+    ["region", 'region must be a region that serves the Chatbot API (us-east-2, us-west-2, eu-west-1, ap-southeast-1); got "us-east-1"'],
+    ["slack[slack-secops].workspaceName", `slack slack-secops: workspaceName must be the workspace's name as the Chatbot console shows it; got ""`],
+  ]);
 });

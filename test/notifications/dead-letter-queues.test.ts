@@ -4,6 +4,7 @@ import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { DeadLetterQueues } from "../../modules/notifications/dead-letter-queues";
 import { ACCOUNTS, addresses, resources, testStack } from "../helpers";
 import { decide } from "./simulate";
+import { expectAllReported, foreignProvider } from "../topology/props-error";
 
 const HOME_RULE = `arn:aws:events:eu-west-1:${ACCOUNTS.security}:rule/gd-sev4-1`;
 const US_RULE = `arn:aws:events:us-east-1:${ACCOUNTS.security}:rule/gd-forward`;
@@ -74,4 +75,12 @@ test("fails on a provider of another stack", () => {
   const provider = new AwsProvider(other, "aws", { region: "eu-west-1" });
   expect(() => new DeadLetterQueues(stack, "Dlq", { provider, partition: "aws", accountId: ACCOUNTS.security, queueName: "q", senders: {} }))
     .toThrow(/provider must be a provider of stack "test"; got provider "aws" of stack "other"/);
+});
+
+test("fails with every problem at once: a foreign provider and a retention beyond the SQS maximum", () => {
+  const { app } = testStack();
+  expectAllReported(() => build({ provider: foreignProvider(app), retentionDays: 0 }), 'DeadLetterQueues "test/Dlq"', [
+    ["provider", 'provider must be a provider of stack "test"; got provider "foreign" of stack "other"'],
+    ["retentionDays", "retentionDays must be an integer from 1 to 14; got 0"],
+  ]);
 });

@@ -3,6 +3,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { DeliveryRole } from "../../modules/notifications/delivery-role";
 import { ACCOUNTS, addresses, resources, testStack } from "../helpers";
 import { decide } from "./simulate";
+import { expectAllReported, foreignProvider } from "../topology/props-error";
 
 const MACHINE = `arn:aws:states:eu-west-1:${ACCOUNTS.security}:stateMachine:triage`;
 
@@ -31,4 +32,13 @@ test("only our account's EventBridge may assume it, and it may only start the gi
   const start = (arn: string) => decide({ principal: role, action: "states:StartExecution", resource: arn, resourceAccount: ACCOUNTS.security, identityPolicy: policy });
   expect(await start(MACHINE)).toBe("Allowed");
   expect(await start(MACHINE.replace("triage", "other"))).toBe("ImplicitlyDenied");
+});
+
+test("fails with every problem at once: a foreign provider and no grant", () => {
+  const { app, stack } = testStack();
+  expectAllReported(() => new DeliveryRole(stack, "Delivery", { provider: foreignProvider(app), roleName: "gd-delivery", accountId: ACCOUNTS.security, grants: [] }),
+    'DeliveryRole "test/Delivery"', [
+      ["provider", 'provider must be a provider of stack "test"; got provider "foreign" of stack "other"'],
+      ["grants", "the delivery role needs at least one grant; got none"],
+    ]);
 });

@@ -5,6 +5,7 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { EncryptedTopics, EncryptedTopicsProps } from "../../modules/notifications/encrypted-topics";
 import { ACCOUNTS, addresses, resources, testStack } from "../helpers";
 import { decide } from "./simulate";
+import { expectAllReported, foreignProvider } from "../topology/props-error";
 
 const A = ACCOUNTS.security;
 const EMAIL_RULE = `arn:aws:events:eu-west-1:${A}:rule/gd-sev4-1`;
@@ -101,4 +102,13 @@ test("fails without topics", () => {
 test("fails on subscriptions to an unknown topic", () => {
   expect(() => build({ emailSubscriptions: { topicKey: "mail", addresses: ["a@example.com"] } }))
     .toThrow('emailSubscriptions.topicKey must be one of email, slack-secops; got "mail"');
+});
+
+test("fails with every problem at once: a foreign provider and an email topic that is not among the topics", () => {
+  const { app } = testStack();
+  expectAllReported(() => build({ provider: foreignProvider(app), emailSubscriptions: { topicKey: "mail", addresses: ["a@example.com"] } }),
+    'EncryptedTopics "test/Topics"', [
+      ["provider", 'provider must be a provider of stack "test"; got provider "foreign" of stack "other"'],
+      ["emailSubscriptions.topicKey", 'emailSubscriptions.topicKey must be one of email, slack-secops; got "mail"'],
+    ]);
 });

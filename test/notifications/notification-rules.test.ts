@@ -6,6 +6,7 @@ import { emailInputTransformer } from "../../modules/notifications/email-transfo
 import { NotificationRules, NotificationRulesProps } from "../../modules/notifications/notification-rules";
 import { ACCOUNTS, addresses, resources, testStack } from "../helpers";
 import { decide } from "./simulate";
+import { expectAllReported, foreignProvider } from "../topology/props-error";
 
 const FN = `arn:aws:lambda:eu-west-1:${ACCOUNTS.security}:function:respond`;
 const plan = planDelivery({
@@ -82,4 +83,13 @@ test("the Lambda permission lets only the rule that targets the function invoke 
 
 test("fails on a planned target without a delivery", () => {
   expect(() => build({ targets: {} })).toThrow("no delivery given for target email of rule gd-sev4-1");
+});
+
+test("fails with every problem at once: a foreign provider and every planned target without a delivery", () => {
+  const { app } = testStack();
+  expectAllReported(() => build({ provider: foreignProvider(app), targets: {} }), 'NotificationRules "test/Rules"', [
+    ["provider", 'provider must be a provider of stack "test"; got provider "foreign" of stack "other"'],
+    ["targets.email", "no delivery given for target email of rule gd-sev4-1"],
+    ["targets.lambda-respond", `no delivery given for target lambda-respond of rule ${lambdaRule.name}`],
+  ]);
 });

@@ -6,6 +6,7 @@ import { RegionalForwarding, RegionalForwardingProps } from "../../modules/notif
 import { ACCOUNTS, addresses, resources, testStack } from "../helpers";
 import { matches } from "./event-pattern-matcher";
 import { findingEvent } from "./sample-finding";
+import { expectAllReported } from "../topology/props-error";
 
 const A = ACCOUNTS.security;
 
@@ -86,4 +87,11 @@ test("fails without a source region", () => {
 
 test("fails when a source region has no dead-letter queue", () => {
   expect(() => build({ sourceRegions: ["us-east-1", "ap-south-1"] })).toThrow("deadLetterQueues must have a queue in every source region; missing ap-south-1");
+});
+
+test("fails with every problem at once: the home region among the sources and a source without a dead-letter queue", () => {
+  expectAllReported(() => build({ sourceRegions: ["eu-west-1", "ap-south-1"] }), 'RegionalForwarding "test/Forwarding"', [
+    ["sourceRegions", "sourceRegions must not include the home region eu-west-1: its findings are matched natively, forwarding them would notify twice"],
+    ["deadLetterQueues", "deadLetterQueues must have a queue in every source region; missing ap-south-1"],
+  ]);
 });

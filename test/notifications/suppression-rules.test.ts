@@ -1,6 +1,7 @@
 import { GuarddutyFilter } from "@cdktf/provider-aws/lib/guardduty-filter";
 import { SuppressionRules, SuppressionRulesProps } from "../../modules/notifications/suppression-rules";
 import { addresses, resources, testStack } from "../helpers";
+import { expectAllReported, foreignProvider } from "../topology/props-error";
 
 const detectors = [
   { region: "eu-west-1", detectorId: "aaaa1111aaaa1111aaaa1111aaaa1111" },
@@ -54,4 +55,14 @@ test("fails when a region has no detector ID", () => {
 
 test("fails without rules", () => {
   expect(() => build({ rules: [] })).toThrow("rules must list at least one suppression rule; got none");
+});
+
+test("fails with every problem at once: a foreign provider and every region a rule lacks a detector for", () => {
+  const { app } = testStack();
+  expectAllReported(() => build({ provider: foreignProvider(app), detectors: [] }), 'SuppressionRules "test/Suppression"', [
+    ["provider", 'provider must be a provider of stack "test"; got provider "foreign" of stack "other"'],
+    ["detectors", "suppression rule scanner-probes needs the administrator detector ID of eu-west-1; got detectors for no region"],
+    ["detectors", "suppression rule scanner-probes needs the administrator detector ID of us-east-1; got detectors for no region"],
+    ["detectors", "suppression rule low-in-sandbox needs the administrator detector ID of eu-west-1; got detectors for no region"],
+  ]);
 });

@@ -56,3 +56,13 @@ test("a standard queue gets no message group", () => {
   const p = planDelivery({ partition: "aws", homeRegion: HOME, accountId: ACCOUNTS.security, namePrefix: "gd", includeSampleFindings: false, channels: only });
   expect(deliveryTargets({ partition: "aws", plan: p, channels: only, topicArns: {}, webhooks: {} }).targets["target-siem"]).toEqual({ arn: queue, usesRole: false, sqsMessageGroupId: undefined });
 });
+
+test("the role's grants come in Sid order, whatever the order of the channels (found by the reorder property, test/properties)", () => {
+  const reversed = { ...channels, targets: [...channels.targets].reverse() };
+  const again = deliveryTargets({
+    partition: "aws", channels: reversed, topicArns, webhooks: { pager: { apiDestination: { arn: "arn:api:pager" } } },
+    plan: planDelivery({ partition: "aws", homeRegion: HOME, accountId: ACCOUNTS.security, namePrefix: "gd", includeSampleFindings: false, channels: reversed }),
+  });
+  expect(result.grants.map((g) => g.sid)).toEqual(["DeliverTargetSocBus", "DeliverTargetTriage", "InvokeWebhookPager"]);
+  expect(again.grants).toEqual(result.grants);
+});

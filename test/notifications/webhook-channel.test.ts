@@ -4,6 +4,7 @@ import { CloudwatchEventConnection } from "@cdktf/provider-aws/lib/cloudwatch-ev
 import { WebhookChannel } from "../../modules/notifications/channels";
 import { WebhookDestination } from "../../modules/notifications/webhook-channel";
 import { addresses, resources, testStack } from "../helpers";
+import { expectAllReported, foreignProvider } from "../topology/props-error";
 
 const base: WebhookChannel = {
   name: "pager",
@@ -84,4 +85,14 @@ test("declares a Terraform variable under the webhook itself when no scope is gi
   const { doc, made } = build([{ ...base, secretHeader: { headerName: "Authorization", terraformVariable: "pager_token" } }]);
   expect(Object.keys(doc.variable ?? {})).toEqual(["pager_token"]);
   expect(made[0].node.tryFindChild("Variable-pager_token")).toBe(made[0].secretSource);
+});
+
+test("fails with every problem at once: a foreign provider and no secret source", () => {
+  const { app, stack } = testStack();
+  expectAllReported(() => new WebhookDestination(stack, "webhook-pager", {
+    provider: foreignProvider(app), region: "eu-west-1", name: "gd-hook-pager", webhook: { ...base, secretHeader: { headerName: "Authorization" } },
+  }), 'WebhookDestination "test/webhook-pager"', [
+    ["provider", 'provider must be a provider of stack "test"; got provider "foreign" of stack "other"'],
+    ["webhook.secretHeader", "webhook pager: secretHeader must set one of secretsManagerSecretId, ssmParameterName, terraformVariable"],
+  ]);
 });

@@ -4,6 +4,7 @@ import { resolvePlans } from "../../modules/config/estate-config";
 import { AdministratorDetectors } from "../../modules/organization/administrator-detectors";
 import { resources } from "../helpers";
 import { orgStack, REGIONS } from "./fixtures";
+import { expectAllReported } from "../topology/props-error";
 
 test("one detector per region, from the administrator's provider, placed by the region argument", () => {
   const { stack, security, synth } = orgStack();
@@ -120,4 +121,15 @@ test("a plan's excluded regions get no feature there, and a plan excluded everyw
   expect(Object.keys(features.admin_feature_rds_login_events.for_each)).toEqual(["eu-west-1", "us-east-1"]);
   expect(Object.keys(features.admin_feature_s3_data_events.for_each)).toEqual(["eu-west-1", "me-south-1", "us-east-1"]);
   expect(features.admin_feature_lambda_network_logs).toBeUndefined();
+});
+
+test("fails with every problem at once: an unknown region, an unknown frequency and an existing detector elsewhere", () => {
+  const { stack, security } = orgStack();
+  expectAllReported(() => new AdministratorDetectors(stack, "Admin", {
+    provider: security, regions: ["eu-west-1", "mars-1"], findingPublishingFrequency: "5m" as any, existingDetectorIds: { "us-east-1": "x" },
+  }), 'AdministratorDetectors "org/Admin"', [
+    ["regions", 'regions must contain known AWS region codes (e.g. eu-west-1); got "mars-1"'],
+    ["findingPublishingFrequency", 'findingPublishingFrequency must be one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS; got "5m"'],
+    ["existingDetectorIds.us-east-1", 'existingDetectorIds has region "us-east-1", which is not one of regions (eu-west-1, mars-1)'],
+  ]);
 });

@@ -2,6 +2,7 @@ import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
 import { DelegatedAdministrator } from "../../modules/organization/delegated-administrator";
 import { ACCOUNTS, resources } from "../helpers";
 import { orgStack, REGIONS } from "./fixtures";
+import { expectAllReported, foreignProvider } from "../topology/props-error";
 
 test("the management account designates the first region alone, after the administrator's detectors", () => {
   const { stack, management, security, synth } = orgStack();
@@ -69,4 +70,16 @@ test("fails on an unknown first region", () => {
   const { stack, management } = orgStack();
   expect(() => new DelegatedAdministrator(stack, "D", { managementProvider: management, administratorAccountId: ACCOUNTS.security, regions: REGIONS, firstRegion: "eu-wst-1" }))
     .toThrow(/firstRegion must be a known AWS region code; got "eu-wst-1"/);
+});
+
+test("fails with every problem at once: a foreign provider, a malformed account ID, an unknown region and first region", () => {
+  const { app, stack } = orgStack();
+  expectAllReported(() => new DelegatedAdministrator(stack, "D", {
+    managementProvider: foreignProvider(app), administratorAccountId: "2222", regions: ["eu-west-1", "mars-1"], firstRegion: "eu-wst-1",
+  }), 'DelegatedAdministrator "org/D"', [
+    ["managementProvider", 'managementProvider must be a provider of stack "org"; got provider "foreign" of stack "other"'],
+    ["administratorAccountId", 'administratorAccountId must be a 12-digit AWS account ID; got "2222"'],
+    ["regions", 'regions must contain known AWS region codes (e.g. eu-west-1); got "mars-1"'],
+    ["firstRegion", 'firstRegion must be a known AWS region code; got "eu-wst-1"'],
+  ]);
 });

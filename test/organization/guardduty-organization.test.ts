@@ -2,6 +2,7 @@ import { GuardDutyOrganization } from "../../modules/organization/guardduty-orga
 import { resolvePlans } from "../../modules/config/estate-config";
 import { ACCOUNTS, addresses, resources } from "../helpers";
 import { orgStack, REGIONS } from "./fixtures";
+import { expectAllReported } from "../topology/props-error";
 
 const DESIGNATIONS = [
   "aws_guardduty_organization_admin_account.org_delegation_first_admin_account",
@@ -183,4 +184,20 @@ test("the frequency is set on the administrator's detector only", () => {
   const detectors = resources(synth(), "aws_guardduty_detector");
   expect(detectors.org_administrator_detector.finding_publishing_frequency).toBe("SIX_HOURS");
   expect(detectors.org_invited_member_444455556666_detector.finding_publishing_frequency).toBeUndefined();
+});
+
+test("fails with every problem at once, before any part is created", () => {
+  const { stack, security } = orgStack();
+  const { AwsProvider } = require("@cdktf/provider-aws/lib/provider");
+  const bare = new AwsProvider(stack, "bare", { alias: "bare", region: "eu-west-1" });
+  expectAllReported(() => new GuardDutyOrganization(stack, "Org", {
+    managementProvider: bare, administratorProvider: security, administratorAccountId: "2222", regions: ["eu-west-1", "mars-1"],
+    findingPublishingFrequency: "5m" as never,
+  }), 'GuardDutyOrganization "org/Org"', [
+    ["administratorAccountId", 'administratorAccountId must be a 12-digit AWS account ID; got "2222"'],
+    ["regions", 'regions must contain known AWS region codes (e.g. eu-west-1); got "mars-1"'],
+    ["findingPublishingFrequency", 'findingPublishingFrequency must be one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS; got "5m"'],
+    ["managementAccountId", "managementAccountId is required to monitor the management account or for EBS malware protection (the managementProvider pins no allowed_account_ids)"],
+  ]);
+  expect(stack.node.tryFindChild("Org")?.node.children ?? []).toEqual([]);
 });

@@ -2,8 +2,10 @@ import { AdministratorDetectors } from "../../modules/organization/administrator
 import { MemberFeatureOverrides } from "../../modules/organization/member-feature-overrides";
 import { resourceInstances } from "../../modules/review/synthesized";
 import { resolvePlans } from "../../modules/config/estate-config";
+import { PROTECTION_PLANS } from "../../modules/config/estate-schema";
 import { resources } from "../helpers";
 import { orgStack, REGIONS } from "./fixtures";
+import { expectAllReported } from "../topology/props-error";
 
 function build(members: ConstructorParameters<typeof MemberFeatureOverrides>[2]["members"]) {
   const ctx = orgStack();
@@ -69,4 +71,14 @@ test("an enabled override follows the estate's agent management; plans without a
   const features = resources(ctx.synth(), "aws_guardduty_member_detector_feature");
   expect(features.overrides_runtime_monitoring_enabled.additional_configuration.map((a: any) => a.status)).toEqual(["ENABLED", "ENABLED", "DISABLED"]);
   expect(features.overrides_eks_audit_logs_disabled.additional_configuration).toBeUndefined();
+});
+
+test("fails with every problem at once: a malformed ID, an unknown plan and a repeated account", () => {
+  const m = { accountId: "123412341234", protectionPlans: { EKS_AUDIT_LOGS: false } };
+  expectAllReported(() => build([{ accountId: "1234", protectionPlans: {} }, { accountId: "123412341234", protectionPlans: { S3: true } as any }, m]),
+    'MemberFeatureOverrides "org/Overrides"', [
+      ["members[].accountId", 'members[].accountId must be a 12-digit AWS account ID; got "1234"'],
+      ["members[123412341234].protectionPlans", `members[123412341234].protectionPlans has "S3"; allowed: ${PROTECTION_PLANS.join(", ")}`],
+      ["members", "members must not repeat an account; got 123412341234 twice"],
+    ]);
 });

@@ -2,6 +2,7 @@ import { resolvePlans } from "../../modules/config/estate-config";
 import { OrganizationAutoEnable } from "../../modules/organization/organization-auto-enable";
 import { resources } from "../helpers";
 import { orgStack, REGIONS } from "./fixtures";
+import { expectAllReported } from "../topology/props-error";
 
 const EACH = "${aws_guardduty_detector.admin_detector[each.key].id}";
 
@@ -58,4 +59,14 @@ test("a plan's excluded regions get no organization feature there", () => {
   new OrganizationAutoEnable(stack, "AutoEnable", { provider: security, regions: REGIONS, eachDetectorId: EACH, protectionPlans: plans });
   const f = resources(synth(), "aws_guardduty_organization_configuration_feature").auto_enable_feature_runtime_monitoring;
   expect(Object.keys(f.for_each)).toEqual(["eu-west-1", "us-east-1"]);
+});
+
+test("fails with every problem at once: an unknown region and an unknown auto-enable value", () => {
+  const { stack, security } = orgStack();
+  expectAllReported(() => new OrganizationAutoEnable(stack, "A", {
+    provider: security, regions: ["mars-1"], eachDetectorId: EACH, autoEnableOrganizationMembers: "SOME" as any,
+  }), 'OrganizationAutoEnable "org/A"', [
+    ["regions", 'regions must contain known AWS region codes (e.g. eu-west-1); got "mars-1"'],
+    ["autoEnableOrganizationMembers", 'autoEnableOrganizationMembers must be one of ALL, NEW, NONE; got "SOME"'],
+  ]);
 });

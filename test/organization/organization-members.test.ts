@@ -4,6 +4,8 @@ import { OrganizationMembers, type OrganizationMember } from "../../modules/orga
 import { forEachEntries, resourceInstances } from "../../modules/review/synthesized";
 import { resources } from "../helpers";
 import { orgStack, REGIONS } from "./fixtures";
+import { TerraformVariable } from "cdktf";
+import { expectAllReported } from "../topology/props-error";
 
 function build(members: OrganizationMember[]) {
   const ctx = orgStack();
@@ -54,4 +56,18 @@ test("fails on no members, a repeated account or a malformed ID", () => {
   expect(() => build([])).toThrow(/members must list at least one organization account; got \[\]/);
   expect(() => build([{ accountId: "123412341234" }, { accountId: "123412341234" }])).toThrow(/members must not repeat an account; got 123412341234 twice/);
   expect(() => build([{ accountId: "1234" }])).toThrow(/members\[\]\.accountId must be a 12-digit AWS account ID; got "1234"/);
+});
+
+test("fails with every problem at once: a malformed ID and an email that is a token", () => {
+  const ctx = orgStack();
+  const admin = new AdministratorDetectors(ctx.stack, "Admin", { provider: ctx.security, regions: REGIONS });
+  const organization = new OrganizationLookup(ctx.stack, "Lookup", { managementProvider: ctx.management });
+  const email = new TerraformVariable(ctx.stack, "email", { type: "string" }).stringValue;
+  expectAllReported(() => new OrganizationMembers(ctx.stack, "Members", {
+    provider: ctx.security, administratorDetector: admin.detector, regions: REGIONS, organization,
+    members: [{ accountId: "1234" }, { accountId: "123412341234", email }],
+  }), 'OrganizationMembers "org/Members"', [
+    ["members[].accountId", 'members[].accountId must be a 12-digit AWS account ID; got "1234"'],
+    ["members[123412341234].email", "members[123412341234].email must be literal text (it is written into the for_each expression); got a token"],
+  ]);
 });

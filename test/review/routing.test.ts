@@ -30,3 +30,16 @@ test("per-channel thresholds are honoured", () => {
   expect(email("me-south-1", 9)).toBe(1);
   expect(deliveries(rules, "us-east-1", 5).get("Slack T0123ABCDE/C0123ABCDE")).toBe(1);
 });
+
+test("a target bus of another account is a channel, not a forwarding hop: each finding reaches it and every channel once", () => {
+  // Found by the delivery property (test/properties): such a bus was followed back into the home region's rules,
+  // counting every channel four times and the bus never.
+  const central = "arn:aws:events:eu-west-1:888877776666:event-bus/central";
+  const rules = routedRules(exampleStacks((raw) => { raw.notifications.channels.targets = [{ name: "central", arn: central }]; })[0].doc);
+  for (const region of REGIONS) {
+    expect(Object.fromEntries(deliveries(rules, region, 5))).toEqual({
+      "Slack T0123ABCDE/C0123ABCDE": 1, [`target ${central}`]: 1, "email security-alerts@example.com": 1,
+      "Teams 55555555-6666-7777-8888-999999999999/19%3a0123456789abcdef0123456789abcdef%40thread.tacv2": 1,
+    });
+  }
+});

@@ -1,22 +1,13 @@
-import { App, TerraformStack, Testing } from "cdktf";
+import { App, Lazy, TerraformStack, Testing } from "cdktf";
 import { AdministratorDetectors } from "../../modules/organization/administrator-detectors";
 import { OrganizationLookup } from "../../modules/organization/organization-lookup";
 import { OrganizationMembers } from "../../modules/organization/organization-members";
-import { assertRegions, PropProblems, PropsError } from "../../modules/topology/validation";
+import { oneOfPropProblems, PropProblems, regionsProblems } from "../../modules/topology/validation";
 import { orgStack, REGIONS } from "../organization/fixtures";
+import { propsError as thrown } from "./props-error";
 
-function thrown(f: () => void): PropsError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(PropsError);
-    return e as PropsError;
-  }
-  throw new Error("did not throw");
-}
-
-test("one problem without an owner throws exactly its message; the assert* wrappers keep theirs", () => {
-  expect(() => assertRegions("regions", [])).toThrow(new Error("regions must list at least one region; got []"));
+test("one problem without an owner throws exactly its message", () => {
+  expect(() => new PropProblems().add(regionsProblems("regions", [])).throwIfAny()).toThrow(new Error("regions must list at least one region; got []"));
   const p = new PropProblems();
   expect(p.check("size", 0, false, "a positive integer")).toBe(false);
   const e = thrown(() => p.throwIfAny());
@@ -29,7 +20,7 @@ test("several problems are listed at once, with a construct owner's header", () 
   const p = new PropProblems(stack);
   p.check("a", "x", true, "anything");
   p.add("b", "y", "one of z");
-  p.capture(() => assertRegions("regions", ["mars-1"]));
+  p.capture(() => new PropProblems().add(regionsProblems("regions", ["mars-1"])).throwIfAny());
   expect(() => p.throwIfAny()).toThrow(
     new Error('TerraformStack "s" has 2 invalid properties:\n - b must be one of z; got "y"\n - regions must contain known AWS region codes (e.g. eu-west-1); got "mars-1"'),
   );
@@ -45,4 +36,13 @@ test("OrganizationMembers with two bad props reports both", () => {
   }));
   expect(e.problems.map((x) => [x.path, x.value])).toEqual([["regions", "mars-1"], ["members[].accountId", "1234"]]);
   expect(e.message).toMatch(/has 2 invalid properties/);
+});
+
+test("a throw-first check is collected with its message; oneOfPropProblems lets tokens pass", () => {
+  const p = new PropProblems("Thing").capture(() => {
+    throw new Error("size must be positive; got 0");
+  });
+  expect(p.problems).toEqual([{ path: "size", value: undefined, allowed: "", message: "size must be positive; got 0" }]);
+  expect(oneOfPropProblems("mode", Lazy.stringValue({ produce: () => "C" }), ["A", "B"])).toEqual([]);
+  expect(oneOfPropProblems("mode", "C", ["A", "B"])).toEqual([{ path: "mode", value: "C", allowed: "one of A, B", message: 'mode must be one of A, B; got "C"' }]);
 });

@@ -2,6 +2,7 @@ import { Testing, TerraformStack } from "cdktf";
 import { GuarddutyDetector } from "@cdktf/provider-aws/lib/guardduty-detector";
 import { assertProviderInStack, Topology } from "../../modules/topology/topology";
 import { ACCOUNTS } from "../helpers";
+import { expectAllReported } from "./props-error";
 
 function topology(stack: TerraformStack) {
   return new Topology(stack, "Providers", {
@@ -51,6 +52,28 @@ test("fails on an alias Terraform would not accept", () => {
   expect(() => new Topology(stack, "P", { partition: "aws", homeRegion: "eu-west-1", accounts: [
     { alias: "Security Account", accountId: ACCOUNTS.security },
   ] })).toThrow(/alias must be lowercase .*got "Security Account"/);
+});
+
+test("fails with every problem at once: a malformed alias, a malformed account ID and a reused alias", () => {
+  const stack = new TerraformStack(Testing.app(), "s");
+  expectAllReported(() => new Topology(stack, "P", { partition: "aws", homeRegion: "eu-west-1", accounts: [
+    { alias: "Security Account", accountId: ACCOUNTS.security },
+    { alias: "log", accountId: ACCOUNTS.logArchive },
+    { alias: "log", accountId: "1234" },
+  ] }), 'Topology "s/P"', [
+    ["accounts[0].alias", 'alias must be lowercase letters, digits and dashes, starting with a letter; got "Security Account"'],
+    ["accounts[2].accountId", 'accounts[2].accountId must be a 12-digit AWS account ID; got "1234"'],
+    ["accounts[2].alias", 'alias "log" is used for accounts 333333333333 and 1234; aliases must be unique'],
+  ]);
+});
+
+test("fails on a home region that is unknown or of another partition", () => {
+  const stack = new TerraformStack(Testing.app(), "s");
+  const accounts = [{ alias: "security", accountId: ACCOUNTS.security }];
+  expect(() => new Topology(stack, "A", { partition: "aws", homeRegion: "eu-wst-1", accounts }))
+    .toThrow('homeRegion must be a known AWS region code; got "eu-wst-1"');
+  expect(() => new Topology(stack, "B", { partition: "aws", homeRegion: "cn-north-1", accounts }))
+    .toThrow('homeRegion must be a region of partition aws; got "cn-north-1"');
 });
 
 test("fails on an account it has no provider for, naming the known ones", () => {
