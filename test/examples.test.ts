@@ -7,9 +7,11 @@ import { readdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
 import { App, TerraformStack, Testing } from "cdktf";
 import * as invitedMembers from "../examples/invited-members";
+import * as ipLists from "../examples/ip-lists";
 import * as lambdaWebhook from "../examples/lambda-webhook";
 import * as notificationsOnly from "../examples/notifications-only";
 import * as organization from "../examples/organization";
+import * as s3MalwareProtection from "../examples/s3-malware-protection";
 import * as singleAccount from "../examples/single-account";
 import { parsePolicy } from "../modules/review/policies";
 import { forEachEntries, resourceInstances } from "../modules/review/synthesized";
@@ -20,9 +22,11 @@ const EXAMPLES_DIR = path.join(__dirname, "..", "examples");
 /** Each example's build, as a user runs it (the organization example from its own estate file, never GUARDDUTY_CONFIG). */
 const BUILDS: Readonly<Record<string, (app: App) => unknown>> = {
   "invited-members": (app) => invitedMembers.build(app),
+  "ip-lists": (app) => ipLists.build(app),
   "lambda-webhook": (app) => lambdaWebhook.build(app),
   "notifications-only": (app) => notificationsOnly.build(app),
   organization: (app) => organization.build(app, organization.EXAMPLE_CONFIG),
+  "s3-malware-protection": (app) => s3MalwareProtection.build(app),
   "single-account": (app) => singleAccount.build(app),
 };
 
@@ -302,6 +306,98 @@ describe("lambda-webhook", () => {
     expect(doc().variable).toBeUndefined();
     const estateFile = readFileSync(lambdaWebhook.ESTATE_FILE, "utf8");
     expect(estateFile).not.toMatch(/"(value|secret|token)"\s*:/);
+  });
+
+  test("the addresses are pinned", () => {
+    expect(planAddresses(doc())).toMatchSnapshot();
+  });
+});
+
+describe("s3-malware-protection", () => {
+  const doc = () => onlyStack("s3-malware-protection");
+  const WORKLOAD = "555555555555";
+  const plans = () => resources(doc(), "aws_guardduty_malware_protection_plan");
+
+  test("the workload account outside the estate gets its own provider, pinned and assuming its role", () => {
+    expect(Object.keys(stacksOf("s3-malware-protection"))).toEqual(["guardduty-s3mp"]);
+    expect((doc().provider?.aws ?? []).map((p) => p.alias)).toEqual(["management", "security", "log-archive", `account-${WORKLOAD}`]);
+    expect((doc().provider?.aws ?? []).find((p) => p.alias === `account-${WORKLOAD}`)).toMatchObject({
+      allowed_account_ids: [WORKLOAD], assume_role: [{ role_arn: `arn:aws:iam::${WORKLOAD}:role/GuardDutyDeployer` }],
+    });
+  });
+
+  test("each bucket's plan, role and policy are in its account, keyed <account>/<region>/<bucket>", () => {
+    expect(Object.keys(plans()).sort()).toEqual(["estate_malware_protection_333333333333_plan", `estate_malware_protection_${WORKLOAD}_plan`]);
+    const workload = plans()[`estate_malware_protection_${WORKLOAD}_plan`];
+    expect(workload).toMatchObject({ provider: `aws.account-${WORKLOAD}`, region: "${each.value.region}", depends_on: [`aws_iam_role_policy.estate_malware_protection_${WORKLOAD}_policy`] });
+    expect(forEachKeys(workload)).toEqual([
+      `${WORKLOAD}/eu-west-1/example-customer-uploads-${WORKLOAD}`, `${WORKLOAD}/us-east-1/example-invoices-${WORKLOAD}`,
+    ]);
+    expect(resources(doc(), "aws_iam_role")[`estate_malware_protection_${WORKLOAD}_role`].provider).toBe(`aws.account-${WORKLOAD}`);
+    const shared = plans().estate_malware_protection_333333333333_plan;
+    expect(shared.provider).toBe("aws.log-archive");
+    expect(shared.for_each["333333333333/eu-west-1/example-shared-evidence-333333333333"]).toMatchObject({ tagging: "DISABLED", object_prefixes: null });
+  });
+
+  test("the uploads bucket's role reads only its prefixes and decrypts with its key through S3", () => {
+    const entry = plans()[`estate_malware_protection_${WORKLOAD}_plan`].for_each[`${WORKLOAD}/eu-west-1/example-customer-uploads-${WORKLOAD}`];
+    const statements = parsePolicy(entry.policy).Statement;
+    expect(statements.find((s) => s.Sid === "AllowMalwareScan")?.Resource).toEqual([
+      `arn:aws:s3:::example-customer-uploads-${WORKLOAD}/incoming/*`, `arn:aws:s3:::example-customer-uploads-${WORKLOAD}/partner-drop/*`,
+    ]);
+    expect(statements.find((s) => s.Sid === "AllowDecryptForMalwareScan")?.Condition).toEqual({ StringLike: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } });
+  });
+
+  test("the addresses are pinned", () => {
+    expect(planAddresses(doc())).toMatchSnapshot();
+  });
+});
+
+describe("ip-lists", () => {
+  const doc = () => onlyStack("ip-lists");
+  const LIST_FILE = path.join(EXAMPLES_DIR, "ip-lists", "lists", "office-egress.txt");
+  const SLR = "arn:aws:iam::222222222222:role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty";
+
+  test("the trusted list's file is uploaded as its text, KMS-encrypted with the findings key, under guardduty-lists/", () => {
+    const upload = resources(doc(), "aws_s3_object").estate_lists_uploads_object;
+    expect(upload).toMatchObject({
+      provider: "aws.log-archive", region: "eu-west-1", bucket: "example-guardduty-findings-333333333333",
+      key: "${each.value.key}", content: "${each.value.content}", server_side_encryption: "aws:kms",
+      kms_key_id: "${aws_kms_key.estate_export_findings_key_key.arn}", bucket_key_enabled: true,
+      lifecycle: { create_before_destroy: true },
+    });
+    expect(upload.source).toBeUndefined();
+    expect(Object.keys(upload.for_each)).toEqual(["office-egress"]);
+    expect(upload.for_each["office-egress"].content).toBe(readFileSync(LIST_FILE, "utf8"));
+    expect(upload.for_each["office-egress"].key).toMatch(/^guardduty-lists\/office-egress-[0-9a-f]{16}\.txt$/);
+    expect(JSON.stringify(doc())).not.toContain(EXAMPLES_DIR); // no local path: the output is the same on every machine
+  });
+
+  test("the administrator has the trusted list and the threat list in every region, after the upload and the grants", () => {
+    const trusted = only(doc(), "aws_guardduty_ipset");
+    const threat = only(doc(), "aws_guardduty_threatintelset");
+    expect(forEachKeys(trusted)).toEqual(["eu-west-1/office-egress", "us-east-1/office-egress"]);
+    expect(forEachKeys(threat)).toEqual(["eu-west-1/intel-feed", "us-east-1/intel-feed"]);
+    const key = resources(doc(), "aws_s3_object").estate_lists_uploads_object.for_each["office-egress"].key;
+    expect(trusted.for_each["us-east-1/office-egress"]).toEqual({
+      region: "us-east-1", name: "office-egress", format: "TXT", activate: true,
+      location: `https://s3.amazonaws.com/example-guardduty-findings-333333333333/${key}`,
+      detector_id: '${aws_guardduty_detector.estate_organization_administrator_detector["us-east-1"].id}',
+    });
+    expect(threat.for_each["eu-west-1/intel-feed"]).toMatchObject({ format: "STIX", location: "s3://example-threat-intel-222222222222/feeds/current.xml" });
+    for (const list of [trusted, threat]) {
+      expect(list).toMatchObject({ provider: "aws.security", region: "${each.value.region}", activate: "${each.value.activate}" });
+      expect(list.depends_on).toEqual(expect.arrayContaining([
+        "aws_s3_object.estate_lists_uploads_object", "aws_s3_bucket_policy.estate_export_findings_bucket_policy", "aws_kms_key.estate_export_findings_key_key",
+      ]));
+    }
+  });
+
+  test("the bucket and key policies let the administrator's GuardDuty role read the lists prefix", () => {
+    const bucket = parsePolicy(only(doc(), "aws_s3_bucket_policy").policy).Statement.find((s) => s.Sid === "AllowGuardDutyListsRead");
+    expect(bucket).toMatchObject({ Principal: { AWS: SLR }, Action: "s3:GetObject", Resource: "arn:aws:s3:::example-guardduty-findings-333333333333/guardduty-lists/*" });
+    const key = parsePolicy(resources(doc(), "aws_kms_key").estate_export_findings_key_key.policy).Statement.find((s) => s.Sid === "AllowGuardDutyListsDecryptThroughS3");
+    expect(key).toMatchObject({ Principal: { AWS: SLR }, Action: "kms:Decrypt", Condition: { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } } });
   });
 
   test("the addresses are pinned", () => {

@@ -11,6 +11,7 @@ import * as invitedMembers from "../examples/invited-members";
 import * as lambdaWebhook from "../examples/lambda-webhook";
 import * as notificationsOnly from "../examples/notifications-only";
 import * as organization from "../examples/organization";
+import * as s3MalwareProtection from "../examples/s3-malware-protection";
 import * as singleAccount from "../examples/single-account";
 import { parseEstate } from "../modules/config/load";
 import { readHclDocument } from "../modules/review/hcl-document";
@@ -42,6 +43,7 @@ const BUILDS: Readonly<Record<string, (app: App) => unknown>> = {
   "organization, decommission prepare": (app) => organization.build(app, decommissioned("prepare")),
   "organization, decommission teardown": (app) => organization.build(app, decommissioned("teardown")),
   "single-account": (app) => singleAccount.build(app),
+  "s3-malware-protection": (app) => s3MalwareProtection.build(app),
 };
 
 const stacksOf = (app: App) => app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);

@@ -5,6 +5,8 @@
 import { partitionOf, isKnownRegion } from "../topology/regions";
 import { AGENT_MANAGEMENT, AGENTS_OF_PLAN, PROTECTION_PLANS, type EstateInput } from "./estate-schema";
 import { exportConfigIssues, exportConfigSchema } from "./export-schema";
+import { malwareProtectionSectionIssues } from "./malware-protection-schema";
+import { ipListsIssues } from "./ip-lists-schema";
 import { notificationsConfigIssues } from "./notifications-schema";
 
 /** One problem found in a config: where, and what is wrong. */
@@ -269,5 +271,6 @@ function stackChecks(input: Partial<EstateInput>): ConfigIssue[] {
 export function estateIssues(input: Partial<EstateInput>): ConfigIssue[] {
   if (!plainObject(input)) return [];
   return [...accountChecks(input), ...regionChecks(input), ...managementAccountChecks(input), ...planChecks(input),
-    ...partitionChecks(input), ...sectionChecks(input), ...stackChecks(input)];
+    ...partitionChecks(input), ...sectionChecks(input), ...stackChecks(input),
+    ...malwareProtectionSectionIssues(input), ...ipListsIssues(input, estateFacts(input))];
 }

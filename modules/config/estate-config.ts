@@ -5,6 +5,8 @@
 import { byText } from "../topology/order";
 import { arns, partitionOf, type Partition } from "../topology/regions";
 import type { ExportConfig } from "./export-schema";
+import { protectedBucketAccountId, type MalwareProtectionConfig } from "./malware-protection-schema";
+import { resolveIpLists, type ResolvedIpList } from "./ip-lists-schema";
 import type { NotificationsConfig } from "./notifications-schema";
 import type { DeployRolesConfig } from "./roles-schema";
 import type { DecommissionPhase } from "./decommission-schema";
@@ -79,8 +81,12 @@ export interface EstateConfig {
   readonly export?: ExportConfig & { readonly homeRegion: string };
   /** Finding notifications, in the home region; absent when not configured. */
   readonly notifications?: NotificationsConfig;
+  /** GuardDuty trusted IP lists and threat lists, sorted by name, local files read; absent when not configured. */
+  readonly ipLists?: readonly ResolvedIpList[];
   /** Who may assume the deploy roles (`guardduty-cdktf roles`); absent when not configured. */
   readonly deployRoles?: DeployRolesConfig;
+  /** Malware Protection for S3 (see resolveMalwareProtection); absent when no bucket is protected. */
+  readonly s3MalwareProtection?: ResolvedMalwareProtection;
   /** The decommission phase being synthesized (README "Decommissioning"); absent while the estate runs. */
   readonly decommission?: DecommissionPhase;
   /** How the estate is cut into stacks (see modules/estate/stack-layout.ts). */
@@ -107,6 +113,55 @@ export type ManagementAccountConfig = {
   /** The AWSServiceRoleForAmazonGuardDutyMalwareProtection service-linked role: created, or adopted by import. @default "create" */
   readonly malwareProtectionRole: MalwareProtectionRole;
 };
+
+/** A protected bucket with its account resolved to an ID and its defaults applied. */
+export interface ResolvedProtectedBucket {
+  readonly accountId: string;
+  readonly region: string;
+  readonly bucketName: string;
+  /** Absent: the whole bucket is scanned. */
+  readonly objectPrefixes?: readonly string[];
+  /** @default true */
+  readonly tagging: boolean;
+  /** Absent: SSE-S3, no KMS permission. */
+  readonly kmsKeyArn?: string;
+}
+
+/** The `s3MalwareProtection` section, resolved. */
+export interface ResolvedMalwareProtection {
+  /** Accounts outside the estate's own that hold protected buckets, sorted by ID; each gets a provider `account-<id>`. */
+  readonly accounts: ReadonlyArray<EstateAccount>;
+  /** Sorted by `<account>/<region>/<bucket>`, so the order in the file never changes the output. */
+  readonly buckets: readonly ResolvedProtectedBucket[];
+}
+
+/**
+ * The `s3MalwareProtection` section with accounts resolved (`"logArchive"` -> its ID), roles defaulted
+ * (`arn:<partition>:iam::<id>:role/<roleName>`) and `tagging` defaulted to true.
+ */
+export function resolveMalwareProtection(
+  input: MalwareProtectionConfig,
+  accounts: EstateInput["accounts"],
+  partition: Partition,
+  roleName: string,
+): ResolvedMalwareProtection {
+  const roles = { management: accounts.management.id, security: accounts.security.id, logArchive: accounts.logArchive.id };
+  const buckets = input.buckets.map((b) => ({
+    accountId: protectedBucketAccountId(b.account, roles)!,
+    region: b.region,
+    bucketName: b.bucketName,
+    ...(b.objectPrefixes?.length ? { objectPrefixes: [...b.objectPrefixes] } : {}),
+    tagging: b.tagging ?? true,
+    ...(b.kmsKeyArn !== undefined ? { kmsKeyArn: b.kmsKeyArn } : {}),
+  }));
+  const key = (b: ResolvedProtectedBucket) => `${b.accountId}/${b.region}/${b.bucketName}`;
+  return {
+    accounts: [...(input.accounts ?? [])]
+      .sort((a, b) => byText(a.accountId, b.accountId))
+      .map((a) => ({ id: a.accountId, roleArn: a.roleArn ?? arns.role(partition, a.accountId, roleName) })),
+    buckets: buckets.sort((a, b) => byText(key(a), key(b))),
+  };
+}
 
 /** The role assumed in accounts without a roleArn. */
 export const DEFAULT_ROLE_NAME = "OrganizationAccountAccessRole";
@@ -188,8 +243,11 @@ export function resolveOrganizationMembers(
   return { members: members.sort(byAccountId), warnings };
 }
 
-/** Applies every default of a validated estate file. */
-export function resolveEstate(input: EstateInput): EstateConfig {
+/**
+ * Applies every default of a validated estate file.
+ * @param options.baseDir directory of the estate file: ipLists[].file is read relative to it. @default - the current directory
+ */
+export function resolveEstate(input: EstateInput, options: { readonly baseDir?: string } = {}): EstateConfig {
   const regions = [...new Set(input.regions)].sort();
   const partition = partitionOf(regions[0]);
   const roleName = input.roleName ?? DEFAULT_ROLE_NAME;
@@ -228,7 +286,11 @@ export function resolveEstate(input: EstateInput): EstateConfig {
     tags: input.tags ?? {},
     ...(input.export ? { export: { ...input.export, homeRegion: input.export.homeRegion ?? homeRegion } } : {}),
     ...(input.notifications ? { notifications: input.notifications } : {}),
+    ...(input.ipLists?.length ? { ipLists: resolveIpLists(input.ipLists, options.baseDir ?? process.cwd()) } : {}),
     ...(input.deployRoles ? { deployRoles: input.deployRoles } : {}),
+    ...(input.s3MalwareProtection
+      ? { s3MalwareProtection: resolveMalwareProtection(input.s3MalwareProtection, input.accounts, partition, roleName) }
+      : {}),
     ...(input.decommission ? { decommission: input.decommission } : {}),
     stacks: {
       split: input.stacks?.split ?? "none",

@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { decommissionSchema } from "./decommission-schema";
 import { exportConfigSchema } from "./export-schema";
+import { malwareProtectionConfigSchema } from "./malware-protection-schema";
+import { ipListsSchema } from "./ip-lists-schema";
 import { notificationsConfigSchema } from "./notifications-schema";
 import { detectorIdsSchema, invitedMemberSchema, managementAccountSchema, organizationMemberSchema } from "./members-schema";
 import { protectionPlansSchema } from "./plans-schema";
@@ -170,6 +172,10 @@ export const estateSchema = strictObject({
   export: exportConfigSchema.optional().describe("Findings export of every region to one S3 bucket and KMS key, with an optional SIEM reader and SQS queue."),
   /** Finding notifications (see modules/notifications/README.md). @default - no notifications */
   notifications: notificationsConfigSchema.optional().describe("Finding notifications: email, Slack, Teams, Lambda, webhooks and other targets, with suppression rules."),
+  /** Malware Protection for S3 on chosen buckets (README "Malware Protection for S3"). @default - no bucket is protected */
+  s3MalwareProtection: malwareProtectionConfigSchema.optional(),
+  /** GuardDuty trusted IP lists and threat lists, in every region (see README "Trusted IP lists and threat lists"). @default [] */
+  ipLists: ipListsSchema.optional(),
   deployRoles: deployRolesSchema.optional().describe("Who may assume the deploy roles written by `guardduty-cdktf roles`."),
   /** Turning GuardDuty management off (README "Decommissioning"). @default - the estate runs */
   decommission: decommissionSchema.optional(),

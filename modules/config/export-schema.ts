@@ -6,6 +6,7 @@
  * Pure (zod and plain functions), no cdktf import.
  */
 import { z } from "zod";
+import { ruled, show, strict } from "./section-schema";
 import { isKnownRegion, isOptInRegion, partitionOf } from "../topology/regions";
 import {
   aliasNameProblems, bucketNameProblems, iamNameProblems, isAccountId, prefixProblems, queueNameProblems, subjectIdProblems,
@@ -13,27 +14,6 @@ import {
 
 /** The least retention of findings, in days, unless `lifecycle.allowExpirationUnder365Days` is set. */
 const MIN_RETENTION_DAYS = 365;
-
-const show = (value: unknown): string => (value === undefined ? "nothing" : JSON.stringify(value));
-
-/** A strict object whose unknown keys are refused with the list of allowed keys. */
-function strict<T extends z.core.$ZodLooseShape>(name: string, shape: T) {
-  const allowed = Object.keys(shape).join(", ");
-  return z.strictObject(shape, {
-    error: (iss) => {
-      if (iss.code === "unrecognized_keys") return `${name} has unknown key(s) ${iss.keys.join(", ")}; allowed: ${allowed}`;
-      if (iss.code === "invalid_type") return `${name} must be an object with keys ${allowed}; got ${show(iss.input)}`;
-      return undefined;
-    },
-  });
-}
-
-/** A string checked by one of the `...Problems` rules of modules/export/names.ts. */
-function ruled(name: string, what: string, rule: (property: string, value: string) => string[]) {
-  return z.string({ error: (iss) => `${name} must be ${what}; got ${show(iss.input)}` }).superRefine((value, ctx) => {
-    for (const message of rule(name, value)) ctx.addIssue({ code: "custom", message });
-  });
-}
 
 function integer(name: string, min: number, max: number) {
   const message = (iss: { input?: unknown }) => `${name} must be an integer between ${min} and ${max}; got ${show(iss.input)}`;

@@ -3,9 +3,11 @@
  * together, each with its field path, the value received and what is allowed.
  */
 import { readFileSync } from "fs";
+import * as path from "path";
 import { z } from "zod";
 import { estateIssues, type ConfigIssue } from "./cross-checks";
 import { estateSchema } from "./estate-schema";
+import { ipListFileIssues } from "./ip-lists-schema";
 import { scanJsonText } from "./json-scan";
 import { formatPath } from "./path-format";
 import { resolveEstate, type EstateConfig } from "./estate-config";
@@ -74,11 +76,21 @@ export function formatIssues(issues: ReadonlyArray<z.core.$ZodIssue | ConfigIssu
   return lines;
 }
 
-/** Validates parsed JSON; throws EstateConfigError with every problem. */
-export function parseEstate(raw: unknown, source = "estate config"): EstateConfig {
+/** Options of {@link parseEstate}. */
+export interface ParseEstateOptions {
+  /** Directory the estate's relative file paths (ipLists[].file) are read from. @default - the current directory */
+  readonly baseDir?: string;
+}
+
+/** Validates parsed JSON (and the list files it names); throws EstateConfigError with every problem. */
+export function parseEstate(raw: unknown, source = "estate config", options: ParseEstateOptions = {}): EstateConfig {
+  const baseDir = options.baseDir ?? process.cwd();
   const result = validatedEstateSchema.safeParse(raw);
-  if (!result.success) throw new EstateConfigError(source, formatIssues(result.error.issues, raw));
-  return resolveEstate(result.data);
+  const files = ipListFileIssues(raw, baseDir); // the files a list names: read before anything is written
+  if (!result.success || files.length > 0) {
+    throw new EstateConfigError(source, formatIssues([...(result.success ? [] : result.error.issues), ...files], raw));
+  }
+  return resolveEstate(result.data, { baseDir });
 }
 
 /** Reads, parses and validates an estate file; throws EstateConfigError with every problem. */
@@ -98,7 +110,7 @@ export function loadEstate(file: string): EstateConfig {
   } catch (e) {
     throw new EstateConfigError(file, [malformedJson(text, e as Error)]);
   }
-  return parseEstate(raw, file);
+  return parseEstate(raw, file, { baseDir: path.dirname(path.resolve(file)) });
 }
 
 /**

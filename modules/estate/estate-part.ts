@@ -1,13 +1,17 @@
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import type { FindingsExport } from "../export/findings-export";
+import type { S3MalwareProtection } from "../malware-protection/s3-malware-protection";
+import type { GuardDutyLists } from "../lists/guardduty-lists";
 import type { FindingNotifications } from "../notifications/finding-notifications";
 import { ExistingAdministratorDetectors } from "../organization/existing-administrator-detectors";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { InvitedMembers } from "../organization/invited-members";
 import type { Topology } from "../topology/topology";
 import { decommissionBuildConfig, prepareEstate, teardownEstate, type Decommission } from "./decommission";
-import { findingsExportOf, invitedMembersOf, notificationsOf, organizationProps, type AdministratorDetectorLookup } from "./estate-wiring";
+import {
+  findingsExportOf, invitedMembersOf, ipListsOf, malwareProtectionOf, notificationsOf, organizationProps, type AdministratorDetectorLookup,
+} from "./estate-wiring";
 import type { EstateStackPlan } from "./stack-layout";
 
 /** Props of {@link EstatePart}. */
@@ -44,6 +48,10 @@ export class EstatePart extends Construct {
   public readonly findingsExport?: FindingsExport;
   /** Present when the part is the home of a config with a `notifications` section. */
   public readonly notifications?: FindingNotifications;
+  /** In the home part: one per account holding buckets of the `s3MalwareProtection` section; empty elsewhere. */
+  public readonly malwareProtection: readonly S3MalwareProtection[];
+  /** Present when the part is the home of a config with `ipLists`. */
+  public readonly lists?: GuardDutyLists;
   /** Present in a decommission phase: what this part's phase destroys and forgets (see GuardDutyEstate.decommission). */
   public readonly decommission?: Decommission;
 
@@ -52,7 +60,8 @@ export class EstatePart extends Construct {
     const { topology, plan } = props;
     const config = decommissionBuildConfig(props.config);
     const members = invitedMembersOf(config, topology, plan.invitedAccountIds);
-    const readsDetectors = members.length > 0 || (plan.home && (config.export !== undefined || config.notifications !== undefined));
+    const readsDetectors = members.length > 0 ||
+      (plan.home && (config.export !== undefined || config.notifications !== undefined || (config.ipLists?.length ?? 0) > 0));
     let detectors: AdministratorDetectorLookup | undefined;
     if (plan.core) {
       this.organization = new GuardDutyOrganization(this, "Organization", organizationProps(config, topology, plan.regions, members));
@@ -78,7 +87,10 @@ export class EstatePart extends Construct {
     if (plan.home && detectors) {
       this.findingsExport = findingsExportOf(this, config, topology, detectors);
       this.notifications = notificationsOf(this, config, topology, detectors);
+      this.lists = ipListsOf(this, config, topology, detectors, this.findingsExport);
     }
+    // Needs no detector: Malware Protection for S3 works with or without GuardDuty in the bucket's account.
+    this.malwareProtection = plan.home ? malwareProtectionOf(this, config, topology) : [];
     if (config.decommission === "prepare") this.decommission = prepareEstate(this, this);
     if (config.decommission === "teardown") this.decommission = teardownEstate(this, this);
   }

@@ -10,6 +10,8 @@ export function estateAccounts(config: EstateConfig): TopologyAccount[] {
     { alias: "security", accountId: security.id, roleArn: security.roleArn },
     { alias: "log-archive", accountId: logArchive.id, roleArn: logArchive.roleArn },
     ...config.invitedMembers.map((m) => ({ alias: `member-${m.accountId}`, accountId: m.accountId, roleArn: m.roleArn })),
+    // Accounts that hold only protected buckets (s3MalwareProtection.accounts).
+    ...(config.s3MalwareProtection?.accounts ?? []).map((a) => ({ alias: `account-${a.id}`, accountId: a.id, roleArn: a.roleArn })),
   ];
 }
 

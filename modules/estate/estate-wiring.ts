@@ -2,9 +2,12 @@
  * How the estate's constructs are wired from the resolved config, shared by the whole estate (GuardDutyEstate) and the
  * parts of a split one (EstatePart), so both write the same resources at the same addresses.
  */
-import type { Construct } from "constructs";
+import { Construct as ConstructClass, type Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import { FindingsExport } from "../export/findings-export";
+import { S3MalwareProtection } from "../malware-protection/s3-malware-protection";
+import { GuardDutyLists } from "../lists/guardduty-lists";
+import { LISTS_PREFIX } from "../lists/list-files";
 import { FindingNotifications } from "../notifications/finding-notifications";
 import type { GuardDutyOrganizationProps } from "../organization/guardduty-organization";
 import type { InvitedMember } from "../organization/invited-members";
@@ -92,6 +95,8 @@ export function findingsExportOf(
     keyAliasName: ex.keyAliasName,
     reader: ex.siemReader,
     queue: ex.sqsQueue,
+    // Only when a list is uploaded: the bucket and key policies then let GuardDuty read the lists prefix.
+    ...(config.ipLists?.some((l) => l.source.type === "file") ? { guardDutyListsPrefix: LISTS_PREFIX } : {}),
   });
 }
 
@@ -111,5 +116,60 @@ export function notificationsOf(
     accountId: config.accounts.security.id,
     provider: topology.provider(config.accounts.security.id),
     detectors: detectors.detectorRefs(),
+  });
+}
+
+/**
+ * Malware Protection for S3 of the config's `s3MalwareProtection` section, if any: one S3MalwareProtection per account
+ * that holds protected buckets, with that account's provider, at `MalwareProtection/<accountId>` (a new account only
+ * adds its own addresses).
+ */
+export function malwareProtectionOf(scope: Construct, config: EstateConfig, topology: Topology): S3MalwareProtection[] {
+  const section = config.s3MalwareProtection;
+  if (!section) return [];
+  const parent = new ConstructClass(scope, "MalwareProtection");
+  const accountIds = [...new Set(section.buckets.map((b) => b.accountId))].sort();
+  return accountIds.map((accountId) =>
+    new S3MalwareProtection(parent, accountId, {
+      provider: topology.provider(accountId),
+      partition: config.partition,
+      accountId,
+      buckets: section.buckets.filter((b) => b.accountId === accountId),
+    }));
+}
+
+/**
+ * The GuardDuty lists of the config's `ipLists` section, if any: local files uploaded to the findings bucket (under
+ * `guardduty-lists/`, encrypted with the findings key, after the bucket policy, encryption and key that let GuardDuty
+ * read them), and the administrator's trusted IP list and threat lists in every region.
+ */
+export function ipListsOf(
+  scope: Construct,
+  config: EstateConfig,
+  topology: Topology,
+  detectors: AdministratorDetectorLookup,
+  findingsExport: FindingsExport | undefined,
+): GuardDutyLists | undefined {
+  const lists = config.ipLists ?? [];
+  if (lists.length === 0) return undefined;
+  const ex = config.export;
+  const upload = ex && findingsExport
+    ? {
+      provider: topology.provider(exportAccount(config, ex.bucketAccount)),
+      region: ex.homeRegion,
+      bucketName: ex.bucketName,
+      keyArn: findingsExport.keyArn,
+      dependsOn: [findingsExport.bucketPolicy, findingsExport.findingsBucket.encryption, findingsExport.key],
+    }
+    : undefined;
+  return new GuardDutyLists(scope, "Lists", {
+    partition: config.partition,
+    administratorProvider: topology.provider(config.accounts.security.id),
+    detectors: detectors.detectorRefs(),
+    lists: lists.map((l) => ({
+      name: l.name, kind: l.kind, format: l.format, activate: l.activate,
+      ...(l.source.type === "file" ? { file: { content: l.source.content, fileName: l.source.file } } : { location: l.source.location }),
+    })),
+    upload,
   });
 }

@@ -1,12 +1,14 @@
 import { Construct } from "constructs";
 import type { EstateConfig } from "../config/estate-config";
 import type { FindingsExport } from "../export/findings-export";
+import type { S3MalwareProtection } from "../malware-protection/s3-malware-protection";
+import type { GuardDutyLists } from "../lists/guardduty-lists";
 import type { FindingNotifications } from "../notifications/finding-notifications";
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { assertSameRuntime } from "../topology/runtime";
 import type { Topology } from "../topology/topology";
 import { decommissionBuildConfig, prepareEstate, teardownEstate, type Decommission } from "./decommission";
-import { findingsExportOf, invitedMembersOf, notificationsOf, organizationProps } from "./estate-wiring";
+import { findingsExportOf, invitedMembersOf, ipListsOf, malwareProtectionOf, notificationsOf, organizationProps } from "./estate-wiring";
 
 /** Props of {@link GuardDutyEstate}. */
 export interface GuardDutyEstateProps {
@@ -17,8 +19,8 @@ export interface GuardDutyEstateProps {
 }
 
 /**
- * The whole GuardDuty estate of one config in one stack: the organization core in every region, plus findings export
- * and notifications when configured. The config's `stacks` section is not read here: EstateStack cuts an estate into
+ * The whole GuardDuty estate of one config in one stack: the organization core in every region, plus findings export,
+ * notifications, GuardDuty lists and Malware Protection for S3 when configured. The config's `stacks` section is not read here: EstateStack cuts an estate into
  * stacks (see EstatePart).
  *
  * @example
@@ -31,6 +33,10 @@ export class GuardDutyEstate extends Construct {
   public readonly findingsExport?: FindingsExport;
   /** Present when the config has a `notifications` section (absent from a decommission's synthesized JSON). */
   public readonly notifications?: FindingNotifications;
+  /** One per account holding buckets of the config's `s3MalwareProtection` section; empty without it. */
+  public readonly malwareProtection: readonly S3MalwareProtection[];
+  /** Present when the config has `ipLists`. */
+  public readonly lists?: GuardDutyLists;
   /**
    * Present in a decommission phase (the config's `decommission`): what the phase destroys and forgets. In a
    * "teardown" nothing of `organization`, `findingsExport` or `notifications` is synthesized: they describe the
@@ -47,6 +53,8 @@ export class GuardDutyEstate extends Construct {
     this.organization = new GuardDutyOrganization(this, "Organization", organizationProps(config, topology, config.regions, invited));
     this.findingsExport = findingsExportOf(this, config, topology, this.organization.administrator);
     this.notifications = notificationsOf(this, config, topology, this.organization.administrator);
+    this.malwareProtection = malwareProtectionOf(this, config, topology);
+    this.lists = ipListsOf(this, config, topology, this.organization.administrator, this.findingsExport);
     if (config.decommission === "prepare") this.decommission = prepareEstate(this, this);
     if (config.decommission === "teardown") this.decommission = teardownEstate(this, this);
   }

@@ -15,7 +15,7 @@ export interface EstateStackPlan {
   readonly core: boolean;
   /** Invited members whose invitations, detectors and acceptances (in `regions`) are here, sorted. */
   readonly invitedAccountIds: readonly string[];
-  /** The findings export and notifications (when configured) are here. */
+  /** The findings export, notifications, GuardDuty lists and Malware Protection for S3 (when configured) are here. */
   readonly home: boolean;
   /** The accounts this stack has a provider for, in the estate's priority order (management, security, log-archive, members). */
   readonly accountIds: readonly string[];
@@ -36,7 +36,10 @@ export function exportAccount(config: EstateConfig, ref: string): string {
 /** The accounts of the estate in priority order, each once. */
 function allAccounts(config: EstateConfig): string[] {
   const { management, security, logArchive } = config.accounts;
-  return [...new Set([management.id, security.id, logArchive.id, ...config.invitedMembers.map((m) => m.accountId)])];
+  return [...new Set([
+    management.id, security.id, logArchive.id, ...config.invitedMembers.map((m) => m.accountId),
+    ...(config.s3MalwareProtection?.accounts ?? []).map((a) => a.id),
+  ])];
 }
 
 /** The accounts the parts of a stack use, in the estate's priority order. */
@@ -45,11 +48,14 @@ function accountsOf(config: EstateConfig, parts: { core: boolean; invitedAccount
   if (parts.core) used.add(config.accounts.management.id).add(config.accounts.security.id);
   if (parts.invitedAccountIds.length > 0) used.add(config.accounts.security.id);
   if (parts.home && config.notifications) used.add(config.accounts.security.id);
+  if (parts.home && (config.ipLists?.length ?? 0) > 0) used.add(config.accounts.security.id);
   if (parts.home && config.export) {
     used.add(config.accounts.security.id);
     used.add(exportAccount(config, config.export.bucketAccount));
     used.add(exportAccount(config, config.export.keyAccount ?? config.export.bucketAccount));
   }
+  // Malware Protection for S3 is with the export and notifications: its plans need no detector.
+  if (parts.home) for (const b of config.s3MalwareProtection?.buckets ?? []) used.add(b.accountId);
   return allAccounts(config).filter((id) => used.has(id));
 }
 
@@ -102,7 +108,7 @@ export function stackLayout(config: EstateConfig): EstateStackPlan[] {
       name: `${name}-${region}-invited-${g.group}`, regions: [region], core: false, invitedAccountIds: g.accountIds, home: false,
       dependsOn: [`${name}-${region}`],
     })));
-  const readsDetectors = config.export !== undefined || config.notifications !== undefined;
+  const readsDetectors = config.export !== undefined || config.notifications !== undefined || (config.ipLists?.length ?? 0) > 0;
   const home = plan({
     name: `${name}-home`, regions, core: false, invitedAccountIds: [], home: true, dependsOn: readsDetectors ? regional.map((s) => s.name) : [],
   });

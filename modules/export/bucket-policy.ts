@@ -6,6 +6,7 @@
  * (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html); the two encryption denies,
  * optional there, are always on here and apply to every principal, not only GuardDuty.
  */
+import { guardDutyServiceLinkedRoleArn } from "../lists/list-files";
 import { Partition, arns } from "../topology/regions";
 import { keyPrefix } from "./names";
 import { DetectorRef, PolicyDocument, PolicyStatement, guardDutyWriters, oneOrMany, policyDocument } from "./policy-document";
@@ -25,6 +26,12 @@ export interface FindingsBucketPolicyInput {
   readonly administratorAccountId: string;
   /** The administrator detectors of every configured region (`aws:SourceArn`). */
   readonly detectors: readonly DetectorRef[];
+  /**
+   * Key prefix of the GuardDuty lists uploaded to the bucket (e.g. `guardduty-lists/`): the administrator's GuardDuty
+   * service-linked role may `s3:GetObject` below it.
+   * @default - no lists statement
+   */
+  readonly guardDutyListsPrefix?: string;
 }
 
 /**
@@ -36,6 +43,10 @@ export interface FindingsBucketPolicyInput {
  *   type it acts on, so the grant is the same and the policy stays under the 20 KB limit with every region);
  * - with a prefix, `s3:ListBucket` on the bucket and `s3:GetObject` on `<prefix>/*`, which GuardDuty uses to check
  *   that the prefix exists.
+ *
+ * With `guardDutyListsPrefix`, `AllowGuardDutyListsRead`: `s3:GetObject` on `<listsPrefix>*` for the administrator's
+ * `AWSServiceRoleForAmazonGuardDuty`, the role GuardDuty reads trusted IP lists and threat lists with (User Guide,
+ * "Setting up prerequisites for entity lists and IP address lists").
  *
  * Then, for every principal:
  * - `DenyUploadsWithoutSseKms`: `s3:PutObject` unless `s3:x-amz-server-side-encryption` is `aws:kms`;
@@ -61,6 +72,15 @@ export function findingsBucketPolicy(input: FindingsBucketPolicyInput): PolicyDo
       },
     },
   }));
+  if (input.guardDutyListsPrefix !== undefined) {
+    statements.push({
+      Sid: "AllowGuardDutyListsRead",
+      Effect: "Allow",
+      Principal: { AWS: guardDutyServiceLinkedRoleArn(input.partition, input.administratorAccountId) },
+      Action: "s3:GetObject",
+      Resource: `${bucket}/${input.guardDutyListsPrefix}*`,
+    });
+  }
   statements.push(
     {
       Sid: "DenyUploadsWithoutSseKms",

@@ -6,7 +6,7 @@ import { Construct } from "constructs";
 import { arns } from "../topology/regions";
 import { accessLoggingProblems, lifecycleProblems, objectLockProblems } from "./bucket-settings";
 import type { FindingsExportProps } from "./findings-export";
-import { aliasNameProblems, bucketNameProblems, prefixProblems } from "./names";
+import { aliasNameProblems, bucketNameProblems, listsPrefixProblems, prefixProblems } from "./names";
 import { notificationQueueOptionProblems } from "./notification-queue";
 import { siemReaderIdentityProblems } from "./siem-reader";
 import {
@@ -28,6 +28,7 @@ export function exportPropsProblems(scope: Construct, props: FindingsExportProps
     ...homeRegionProblems("homeRegion", props.partition, props.homeRegion),
     ...whenKnown(props.bucketName, (v) => bucketNameProblems("bucketName", v)),
     ...whenKnown(props.prefix, (v) => prefixProblems("prefix", v)),
+    ...whenKnown(props.guardDutyListsPrefix, (v) => listsPrefixProblems("guardDutyListsPrefix", v)),
     ...lifecycleProblems("lifecycle", props.lifecycle),
     ...accessLoggingProblems("accessLogging", props.bucketName, props.accessLogging),
     ...objectLockProblems("objectLock", props.objectLock),

@@ -17,7 +17,7 @@ import {
   FindingsAccessLogging, FindingsLifecycle, FindingsObjectLock, accessLoggingProblems, lifecycleProblems, objectLockProblems,
   resolveLifecycle,
 } from "./bucket-settings";
-import { AWS_LOGS, bucketNameProblems, keyPrefix, prefixMarkerKey, prefixProblems } from "./names";
+import { AWS_LOGS, bucketNameProblems, keyPrefix, listsPrefixProblems, prefixMarkerKey, prefixProblems } from "./names";
 import { DetectorRef, PolicyDocument } from "./policy-document";
 import { accountIdProblems, homeRegionProblems, providerProblems, throwIfProblems, whenKnown } from "./validate";
 import { jsonDocument } from "../topology/hcl-synth";
@@ -66,6 +66,12 @@ export interface FindingsBucketProps {
    * @default true
    */
   readonly preventDestroy?: boolean;
+  /**
+   * Key prefix of the GuardDuty lists uploaded to the bucket (`guardduty-lists/`): the administrator's GuardDuty
+   * service-linked role may read below it (see {@link findingsBucketPolicy}).
+   * @default - no lists: no such grant
+   */
+  readonly guardDutyListsPrefix?: string;
   /**
    * Tags of the bucket.
    * @default - none beyond the provider's default tags
@@ -121,6 +127,7 @@ export class FindingsBucket extends Construct {
       ...homeRegionProblems("region", props.partition, props.region),
       ...whenKnown(props.bucketName, (v) => bucketNameProblems("bucketName", v)),
       ...whenKnown(props.prefix, (v) => prefixProblems("prefix", v)),
+      ...whenKnown(props.guardDutyListsPrefix, (v) => listsPrefixProblems("guardDutyListsPrefix", v)),
       ...lifecycleProblems("lifecycle", props.lifecycle),
       ...accessLoggingProblems("accessLogging", props.bucketName, props.accessLogging),
       ...objectLockProblems("objectLock", props.objectLock),
@@ -225,6 +232,7 @@ export class FindingsBucket extends Construct {
       keyArn: props.keyArn,
       administratorAccountId: props.administratorAccountId,
       detectors: props.detectors,
+      guardDutyListsPrefix: props.guardDutyListsPrefix,
     });
     this.bucketPolicy = named(
       new S3BucketPolicy(this, "Policy", {

@@ -105,6 +105,13 @@ export interface FindingsExportProps {
    */
   readonly queue?: boolean | NotificationQueueOptions;
   /**
+   * Key prefix below which GuardDuty trusted IP lists and threat lists are uploaded to the bucket (see
+   * modules/lists): the administrator's GuardDuty service-linked role may read them (bucket policy) and decrypt them
+   * through S3 (key policy), and a bucket account other than the key's may encrypt uploads through S3.
+   * @default - no lists: no such grants
+   */
+  readonly guardDutyListsPrefix?: string;
+  /**
    * Tags of the findings key, bucket, queues, queue key and reader.
    * @default - none beyond the providers' default tags
    */
@@ -176,7 +183,8 @@ export class FindingsExport extends Construct {
     this.findingsKey = new FindingsKey(this, "FindingsKey", {
       provider: keyProvider, partition: props.partition, accountId: keyAccountId, region,
       administratorAccountId: props.administratorAccountId, detectors: props.detectors, readerPrincipalArns,
-      prefixWriterAccountId: props.prefix ? props.bucketAccountId : undefined,
+      prefixWriterAccountId: props.prefix || props.guardDutyListsPrefix !== undefined ? props.bucketAccountId : undefined,
+      guardDutyListsReader: props.guardDutyListsPrefix !== undefined,
       aliasName: props.keyAliasName, preventDestroy, tags: props.tags,
     });
     this.key = this.findingsKey.key;
@@ -186,6 +194,7 @@ export class FindingsExport extends Construct {
       bucketName: props.bucketName, prefix: props.prefix, keyArn: this.keyArn,
       administratorAccountId: props.administratorAccountId, detectors: props.detectors,
       lifecycle: props.lifecycle, accessLogging: props.accessLogging, objectLock: props.objectLock, preventDestroy, tags: props.tags,
+      guardDutyListsPrefix: props.guardDutyListsPrefix,
     });
     this.bucket = this.findingsBucket.bucket;
     this.bucketPolicy = this.findingsBucket.bucketPolicy;

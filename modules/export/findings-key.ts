@@ -37,6 +37,12 @@ export interface FindingsKeyProps {
    */
   readonly prefixWriterAccountId?: string;
   /**
+   * GuardDuty lists are uploaded to the bucket: the administrator's GuardDuty service-linked role may decrypt through
+   * S3 (see {@link findingsKeyPolicy}).
+   * @default false
+   */
+  readonly guardDutyListsReader?: boolean;
+  /**
    * Alias of the key.
    * @default "alias/guardduty-findings-export"
    */
@@ -101,6 +107,7 @@ export class FindingsKey extends Construct {
       bucketRegion: props.region,
       readerPrincipalArns: props.readerPrincipalArns,
       prefixWriterAccountId: props.prefixWriterAccountId,
+      guardDutyListsReader: props.guardDutyListsReader,
     });
     this.key = named(
       new KmsKey(this, "Key", {

@@ -5,6 +5,7 @@
  * Pure builder, no cdktf import. Follows "Exporting findings: key policy" in the GuardDuty user guide
  * (https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_exportfindings.html).
  */
+import { guardDutyServiceLinkedRoleArn } from "../lists/list-files";
 import { keyAdministrationStatement } from "../topology/key-administration";
 import { Partition, arns, dnsSuffix } from "../topology/regions";
 import { DetectorRef, PolicyDocument, PolicyStatement, guardDutyWriters, oneOrMany, policyDocument } from "./policy-document";
@@ -31,6 +32,12 @@ export interface FindingsKeyPolicyInput {
    * @default - no statement (same account: the administration statement delegates to its IAM policies)
    */
   readonly prefixWriterAccountId?: string;
+  /**
+   * GuardDuty lists are uploaded to the bucket: the administrator's GuardDuty service-linked role may `kms:Decrypt`
+   * through S3 in the bucket's region, to read them.
+   * @default false
+   */
+  readonly guardDutyListsReader?: boolean;
 }
 
 /**
@@ -41,7 +48,11 @@ export interface FindingsKeyPolicyInput {
  *    (global, or regional for opt-in regions), only when `aws:SourceAccount` is the administrator and
  *    `aws:SourceArn` is one of that principal's administrator detectors.
  * 3. `AllowSiemReaderDecryptThroughS3`: `kms:Decrypt` for the reader, only through S3 in the bucket's region.
- * 4. `AllowPrefixMarkerUploadThroughS3`: `kms:GenerateDataKey` for the bucket account, only through S3.
+ * 4. `AllowPrefixMarkerUploadThroughS3`: `kms:GenerateDataKey` for the bucket account, only through S3 (the prefix
+ *    marker and the uploaded GuardDuty lists).
+ * 5. `AllowGuardDutyListsDecryptThroughS3`: `kms:Decrypt` for the administrator's `AWSServiceRoleForAmazonGuardDuty`,
+ *    only through S3: the statement the User Guide asks for KMS-encrypted lists ("Using SSE-KMS encryption with
+ *    entity lists and IP lists"), narrowed to `kms:ViaService` (S3 decrypts the object for the role's GetObject).
  *
  * @example
  * JSON.stringify(findingsKeyPolicy({ partition: "aws", keyAccountId: "222222222222", administratorAccountId: "222222222222",
@@ -88,6 +99,16 @@ export function findingsKeyPolicy(input: FindingsKeyPolicyInput): PolicyDocument
       Condition: {
         StringEquals: { "kms:ViaService": s3ViaService, "kms:CallerAccount": input.prefixWriterAccountId },
       },
+    });
+  }
+  if (input.guardDutyListsReader) {
+    statements.push({
+      Sid: "AllowGuardDutyListsDecryptThroughS3",
+      Effect: "Allow",
+      Principal: { AWS: guardDutyServiceLinkedRoleArn(input.partition, input.administratorAccountId) },
+      Action: "kms:Decrypt",
+      Resource: "*",
+      Condition: { StringEquals: { "kms:ViaService": s3ViaService } },
     });
   }
   return policyDocument(statements);

@@ -132,3 +132,12 @@ export function destinationArn(partition: Partition, bucketName: string, prefix:
 export function prefixMarkerKey(prefix: string): string {
   return `${prefix}/`;
 }
+
+/**
+ * Problems of the key prefix of uploaded GuardDuty lists: a valid prefix (see {@link prefixProblems}) ending in "/"
+ * (it is spliced into the bucket policy as `<prefix>*`).
+ */
+export function listsPrefixProblems(property: string, prefix: string): string[] {
+  if (!prefix.endsWith("/")) return [`${property} must end with "/" (e.g. "guardduty-lists/"); got "${prefix}"`];
+  return prefixProblems(property, prefix.slice(0, -1));
+}

@@ -19,11 +19,23 @@ const LIST_BLOCKS = new Set([
   "expiration", "filter", "noncurrent_version_expiration", "abort_incomplete_multipart_upload", "queue",
 ]);
 
-/** List blocks whose name is a single block elsewhere (`rule` of S3 ownership controls), by resource type. */
+/**
+ * List blocks whose name is a single block elsewhere (`rule` of S3 ownership controls), by resource type; a dotted
+ * path names a nested block inside each element of its parent (`protected_resource.s3_bucket`).
+ */
 const LIST_BLOCKS_OF_TYPE: Readonly<Record<string, readonly string[]>> = {
   aws_s3_bucket_lifecycle_configuration: ["rule"],
   aws_s3_bucket_server_side_encryption_configuration: ["rule"],
+  aws_guardduty_malware_protection_plan: ["protected_resource", "protected_resource.s3_bucket", "actions", "actions.tagging"],
 };
+
+/** Makes the block at `path` of `body` (and of each element on the way) a list, as cdk.tf.json writes it. */
+function listBlockAt(body: Record<string, unknown>, path: readonly string[]): void {
+  const [name, ...rest] = path;
+  if (body[name] === undefined) return;
+  if (!Array.isArray(body[name])) body[name] = [body[name]];
+  if (rest.length > 0) for (const element of body[name] as Record<string, unknown>[]) listBlockAt(element, rest);
+}
 
 /** Arguments cdktf writes as bare references or names in HCL and as plain strings in JSON. */
 const BARE_NAMES = new Set(["to", "from", "iterator"]);
@@ -359,9 +371,7 @@ export function readHclDocument(text: string): TerraformDocument {
     if (kind === "provider") ((doc.provider ??= {})[labels[0]] ??= []).push(body);
     else if (kind === "import" || kind === "moved" || kind === "removed") (doc[kind] ??= []).push(body);
     else if (kind === "resource" || kind === "data") {
-      for (const name of LIST_BLOCKS_OF_TYPE[labels[0]] ?? []) {
-        if (body[name] && !Array.isArray(body[name])) body[name] = [body[name]];
-      }
+      for (const path of LIST_BLOCKS_OF_TYPE[labels[0]] ?? []) listBlockAt(body, path.split("."));
       ((doc[kind] ??= {})[labels[0]] ??= {})[labels[1]] = body;
     }
     else if (kind === "terraform" || kind === "locals") Object.assign((doc[kind] ??= {}), body);

@@ -5,11 +5,13 @@
 import { decommissionDiagram, decommissionRecords, decommissionSection } from "./decommission";
 import { severityRanges, sampleFindingEvent } from "./event-pattern";
 import { findingsAccess, type FindingsAccess } from "./findings-access";
+import { guardDutyLists, listsSection, type ReviewedList } from "./guardduty-lists";
 import { renderInputTransformer } from "./input-transformer";
 import { analyzePlan, type PlanAnalysis, type PlanResourceChange } from "./plan";
 import { deliveries, routedRules, type RoutedRule } from "./routing";
 import { instanceArgument, providerAccounts, resourceInstances, type ResourceInstance, type TerraformDocument } from "./synthesized";
 import { planCheckWarnings } from "./plan-checks";
+import { protectedBucketWarnings, protectedBuckets, protectedBucketsSection, type ProtectedBucketView } from "./protected-buckets";
 
 /** One synthesized stack. */
 export interface ReviewStack {
@@ -150,7 +152,10 @@ function reviewerWarnings(stacks: readonly ReviewStack[], access: readonly Findi
   return [...new Set(out)];
 }
 
-function diagram(stacks: readonly ReviewStack[], access: readonly FindingsAccess[], rules: readonly RoutedRule[]): string[] {
+function diagram(
+  stacks: readonly ReviewStack[], access: readonly FindingsAccess[], rules: readonly RoutedRule[],
+  buckets: readonly ProtectedBucketView[] = [], lists: readonly ReviewedList[] = [],
+): string[] {
   const id = (s: string) => s.replace(/[^A-Za-z0-9]/g, "_");
   const lines = ["```mermaid", "flowchart LR", ...decommissionDiagram(decommissionRecords(stacks))];
   const regions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region ?? "?")))].sort();
@@ -159,6 +164,10 @@ function diagram(stacks: readonly ReviewStack[], access: readonly FindingsAccess
     lines.push(`  bucket_${id(a.bucketName)}[("s3://${a.bucketName}<br>KMS key")]`);
     for (const r of a.regions) lines.push(`  det_${id(r)} -->|export| bucket_${id(a.bucketName)}`);
     if (a.identityGrants.length) lines.push(`  bucket_${id(a.bucketName)} -->|read| siem["SIEM reader"]`);
+  }
+  for (const l of lists) {
+    lines.push(`  list_${id(l.name)}[/"${l.kind} list ${l.name}"/]`);
+    lines.push(`  list_${id(l.name)} -->|${l.kind}| det_${id(l.region)}`);
   }
   for (const rule of rules) {
     const rid = `rule_${id(rule.address)}`;
@@ -174,17 +183,30 @@ function diagram(stacks: readonly ReviewStack[], access: readonly FindingsAccess
       lines.push(`  bus_${id(r)} --> rule_${id(rule.address)}`);
     }
   }
+  lines.push(...malwareDiagram(buckets));
   return [...new Set(lines), "```"];
+}
+
+/** The diagram's lines for protected buckets: each bucket scanned by GuardDuty Malware Protection in its region. */
+function malwareDiagram(buckets: readonly ProtectedBucketView[]): string[] {
+  const id = (s: string) => s.replace(/[^A-Za-z0-9]/g, "_");
+  return buckets.flatMap((b) => [
+    `  mp_${id(b.region)}(["Malware Protection for S3 ${b.region}"])`,
+    `  mp_${id(b.region)} -->|scan${b.tagging === "ENABLED" ? " + tag" : ""}| s3mp_${id(b.bucketName)}[("s3://${b.bucketName}<br>${b.providerAlias}")]`,
+  ]);
 }
 
 /** Builds the review of synthesized stacks, with Terraform's plan JSON when given. */
 export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_changes?: readonly PlanResourceChange[] }): Review {
   const rules = stacks.flatMap((s) => routedRules(s.doc));
   const access = stacks.flatMap((s) => findingsAccess(s.doc));
+  const lists = guardDutyLists(stacks.map((s) => s.doc));
   const regions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).map((i) => i.region).filter((r): r is string => !!r && r !== "?")))].sort();
   const detectorRegions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region!)))].sort();
   const channels = channelSection(rules, detectorRegions.length ? detectorRegions : regions);
-  const warnings = [...reviewerWarnings(stacks, access), ...planCheckWarnings(stacks.map((s) => s.doc)), ...channels.warnings];
+  const protectedList = stacks.flatMap((s) => protectedBuckets(s.doc));
+  const warnings = [...reviewerWarnings(stacks, access), ...planCheckWarnings(stacks.map((s) => s.doc)), ...channels.warnings,
+    ...protectedBucketWarnings(protectedList)];
   // A decommission phase (modules/estate/decommission.ts) records itself in a local; a teardown also has `removed` blocks.
   const records = decommissionRecords(stacks);
   const decommission = records.length > 0 || stacks.some((s) => Array.isArray((s.doc as { removed?: unknown }).removed));
@@ -222,11 +244,19 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
     "## What will exist, per account and region",
     "",
     ...stacks.flatMap((s) => [`### stack ${s.stack}`, "", ...inventory(s), ""]),
+    "## Trusted IP lists and threat lists, per region",
+    "",
+    ...listsSection(lists),
+    "",
     "## Who may write and who may read the findings",
     "",
     ...(records.length > 0 && access.length === 0
       ? ["No publishing destination (decommission): nothing new is exported; what was exported stays in the findings bucket.", ""]
       : accessSection(access)),
+    "## Buckets scanned by Malware Protection for S3",
+    "",
+    ...protectedBucketsSection(protectedList),
+    "",
     "## Which severities reach which channel",
     "",
     ...channels.lines,
@@ -236,7 +266,7 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
     ...emailSection(rules),
     "## Flows",
     "",
-    ...diagram(stacks, access, rules),
+    ...diagram(stacks, access, rules, protectedList, lists),
     "",
   ].join("\n");
   return { markdown: md, warnings, ...(planned ? { plan: planned } : {}) };

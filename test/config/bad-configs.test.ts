@@ -52,8 +52,11 @@ interface BadCase {
   readonly got: string;
 }
 
+/** A list at an existing S3 location: valid on its own. */
+const S3_LIST = { name: "office", kind: "trusted", format: "TXT", location: "s3://acme-security-lists/office.txt" };
+
 const ROOT_KEYS = "$schema, name, accounts, roleName, homeRegion, regions, findingPublishingFrequency, " +
-  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, managementAccount, organizationMembers, invitedMembers, backend, tags, export, notifications, deployRoles, decommission, stacks";
+  "autoEnableOrganizationMembers, protectionPlans, existingDetectorIds, managementAccount, organizationMembers, invitedMembers, backend, tags, export, notifications, s3MalwareProtection, ipLists, deployRoles, decommission, stacks";
 const ACCOUNT_ID = "12-digit AWS account ID";
 
 const CASES: BadCase[] = [
@@ -298,6 +301,32 @@ const CASES: BadCase[] = [
   { name: "an unknown key in the export section", mutate: (e) => (e.export = { bucketName: "acme-findings", bucket: "x" }),
     path: "export.bucket", allowed: "unknown key(s) bucket; allowed: bucketName", got: '"x"' },
 
+  // the ipLists section (the files themselves: test/config/ip-lists.test.ts)
+  { name: "a list format GuardDuty does not read", mutate: (e) => (e.ipLists = [{ ...S3_LIST, format: "CSV" }]),
+    path: "ipLists[0].format", allowed: "expected one of TXT, STIX, OTX_CSV, ALIEN_VAULT, FIRE_EYE, PROOF_POINT", got: '"CSV"' },
+  { name: "a list kind that is neither trusted nor threat", mutate: (e) => (e.ipLists = [{ ...S3_LIST, kind: "allow" }]),
+    path: "ipLists[0].kind", allowed: "expected one of trusted, threat", got: '"allow"' },
+  { name: "a list name with a space", mutate: (e) => (e.ipLists = [{ ...S3_LIST, name: "office ips" }]),
+    path: "ipLists[0].name", allowed: 'letters, digits, "-" and "_"', got: '"office ips"' },
+  { name: "two lists of one name", mutate: (e) => (e.ipLists = [S3_LIST, { ...S3_LIST, kind: "threat" }]),
+    path: "ipLists[1].name", allowed: "duplicate list name: already ipLists[0].name", got: '"office"' },
+  { name: "a second trusted list (AWS allows one per Region)", mutate: (e) => (e.ipLists = [S3_LIST, { ...S3_LIST, name: "vpn" }]),
+    path: "ipLists[1].kind", allowed: "at most 1 trusted list per account and Region", got: '"trusted"' },
+  { name: "a seventh threat list (AWS allows six per Region)",
+    mutate: (e) => (e.ipLists = Array.from({ length: 7 }, (_, n) => ({ ...S3_LIST, name: `feed-${n}`, kind: "threat" }))),
+    path: "ipLists[6].kind", allowed: "at most 6 threat lists per account and Region", got: '"threat"' },
+  { name: "a list with both a file and a location", mutate: (e) => (e.ipLists = [{ ...S3_LIST, file: "office.txt" }]),
+    path: "ipLists[0]", allowed: "expected exactly one of file", got: '{"name":"office","kind":"trusted","format":"TXT","location":"s3://acme-securi...' },
+  { name: "a list with neither a file nor a location", mutate: (e) => (e.ipLists = [{ name: "office", kind: "trusted", format: "TXT" }]),
+    path: "ipLists[0]", allowed: "expected exactly one of file", got: '{"name":"office","kind":"trusted","format":"TXT"}' },
+  { name: "a list location that is not s3://bucket/key", mutate: (e) => (e.ipLists = [{ ...S3_LIST, location: "https://example.com/office.txt" }]),
+    path: "ipLists[0].location", allowed: "expected an existing object as s3://<bucket>/<key>", got: '"https://example.com/office.txt"' },
+  { name: "a list file given as an absolute path", mutate: (e) => (e.ipLists = [{ name: "office", kind: "trusted", format: "TXT", file: "/etc/office.txt" }]),
+    path: "ipLists[0].file", allowed: "expected a path relative to the estate file", got: '"/etc/office.txt"' },
+  { name: "a local list file in an estate without export", mutate: (e) => (e.ipLists = [{ name: "office", kind: "trusted", format: "STIX", file: "office.xml" }]),
+    path: "ipLists[0].file", allowed: "this estate has no export section", got: '"office.xml"' },
+  { name: "activate given as a string", mutate: (e) => (e.ipLists = [{ ...S3_LIST, activate: "yes" }]),
+    path: "ipLists[0].activate", allowed: "expected true or false", got: '"yes"' },
   // deployRoles: who may assume the deploy roles `guardduty-cdktf roles` writes
   { name: "a deployRoles principal that is not an IAM ARN", mutate: (e) => (e.deployRoles = { trustedPrincipalArn: "ci-deploy" }),
     path: "deployRoles.trustedPrincipalArn", allowed: "expected an IAM principal ARN", got: '"ci-deploy"' },
@@ -305,7 +334,50 @@ const CASES: BadCase[] = [
     path: "deployRoles.trustedPrincipalArn", allowed: "expected an IAM principal ARN", got: '"arn:aws:sns:eu-west-1:111122223333:topic"' },
   { name: "a deployRoles external ID of one character", mutate: (e) => (e.deployRoles = { trustedPrincipalArn: "arn:aws:iam::111122223333:role/ci", externalId: "x" }),
     path: "deployRoles.externalId", allowed: "expected 2 to 1224 characters", got: '"x"' },
+  // the s3MalwareProtection section, wired into the estate
+  ...malwareProtectionCases(),
 ];
+
+/** Bad `s3MalwareProtection` sections: each mutates one valid protected bucket of the log-archive account. */
+function malwareProtectionCases(): BadCase[] {
+  const protect = (bucket: Record<string, unknown>, extra: Record<string, unknown> = {}) => (e: any) =>
+    (e.s3MalwareProtection = { buckets: [{ account: "logArchive", region: "eu-west-1", bucketName: "acme-uploads", ...bucket }], ...extra });
+  const S = "s3MalwareProtection";
+  return [
+    { name: "a protected bucket in an account that is not the estate's nor listed", mutate: protect({ account: ACCOUNTS.other }),
+      path: `${S}.buckets[0].account`, allowed: `account must be "management", "security", "logArchive", an account of the estate (${ACCOUNTS.management}, ${ACCOUNTS.security}, ${ACCOUNTS.logArchive}, ${ACCOUNTS.invited}) or one listed in s3MalwareProtection.accounts (none)`, got: `"${ACCOUNTS.other}"` },
+    { name: "a protected bucket naming an unknown account role", mutate: protect({ account: "workloads" }),
+      path: `${S}.buckets[0].account`, allowed: 'account must be "management", "security", "logArchive" or a 12-digit account ID', got: '"workloads"' },
+    { name: "a protected bucket in a region the estate does not run in", mutate: protect({ region: "ap-south-1" }),
+      path: `${S}.buckets[0].region`, allowed: "region must be one of the estate's regions (eu-west-1, us-east-1)", got: '"ap-south-1"' },
+    { name: "a bucket protected twice", mutate: (e) => {
+      protect({})(e);
+      e.s3MalwareProtection.buckets.push({ account: "security", region: "us-east-1", bucketName: "acme-uploads" });
+    }, path: `${S}.buckets[1].bucketName`, allowed: "bucketName must not repeat a bucket (already buckets[0])", got: '"acme-uploads"' },
+    { name: "a protected bucket name with capitals", mutate: protect({ bucketName: "Acme_Uploads" }),
+      path: `${S}.buckets[0].bucketName`, allowed: 'bucketName may contain only lowercase letters, digits, "." and "-"', got: '"Acme_Uploads"' },
+    { name: "six object prefixes", mutate: protect({ objectPrefixes: ["a/", "b/", "c/", "d/", "e/", "f/"] }),
+      path: `${S}.buckets[0].objectPrefixes`, allowed: "objectPrefixes must list at most 5 prefixes (AWS's limit per protected bucket)", got: "6" },
+    { name: "an object prefix with a wildcard", mutate: protect({ objectPrefixes: ["incoming/*"] }),
+      path: `${S}.buckets[0].objectPrefixes`, allowed: "objectPrefixes[0] must not contain *, ? or $", got: '"incoming/*"' },
+    { name: "a KMS key of another region than the bucket", mutate: protect({ kmsKeyArn: `arn:aws:kms:us-east-1:${ACCOUNTS.logArchive}:key/1234abcd-12ab-34cd-56ef-1234567890ab` }),
+      path: `${S}.buckets[0].kmsKeyArn`, allowed: "kmsKeyArn must be a key of the bucket's region eu-west-1", got: `"arn:aws:kms:us-east-1:${ACCOUNTS.logArchive}:key/1234abcd-12ab-34cd-56ef-1234567890ab"` },
+    { name: "a KMS alias for the bucket key", mutate: protect({ kmsKeyArn: "alias/uploads" }),
+      path: `${S}.buckets[0].kmsKeyArn`, allowed: "kmsKeyArn must be a KMS key ARN", got: '"alias/uploads"' },
+    { name: "tagging given as a string", mutate: protect({ tagging: "yes" }),
+      path: `${S}.buckets[0].tagging`, allowed: "tagging must be true or false", got: '"yes"' },
+    { name: "an additional account that is already the estate's", mutate: protect({}, { accounts: [{ accountId: ACCOUNTS.logArchive }] }),
+      path: `${S}.accounts[0].accountId`, allowed: "accountId must be an account outside the estate's own", got: `"${ACCOUNTS.logArchive}"` },
+    { name: "an additional account that holds no bucket", mutate: protect({}, { accounts: [{ accountId: ACCOUNTS.other }] }),
+      path: `${S}.accounts[0].accountId`, allowed: "accountId must hold at least one of buckets", got: `"${ACCOUNTS.other}"` },
+    { name: "an additional account's role in another account", mutate: protect({ account: ACCOUNTS.other }, { accounts: [{ accountId: ACCOUNTS.other, roleArn: "arn:aws:iam::888888888888:role/Deployer" }] }),
+      path: `${S}.accounts[0].roleArn`, allowed: `roleArn must be a role in account ${ACCOUNTS.other}`, got: '"arn:aws:iam::888888888888:role/Deployer"' },
+    { name: "an unknown key in a protected bucket", mutate: protect({ prefixes: ["a/"] }),
+      path: `${S}.buckets[0].prefixes`, allowed: "unknown key(s) prefixes; allowed: account, region, bucketName, objectPrefixes, tagging, kmsKeyArn", got: '["a/"]' },
+    { name: "a section without buckets", mutate: (e) => (e.s3MalwareProtection = { buckets: [] }),
+      path: `${S}.buckets`, allowed: "buckets must list at least one bucket", got: "[]" },
+  ];
+}
 
 describe("every bad config is refused with path, allowed values and the value received", () => {
   test("the base estate is valid", () => {
