@@ -3,7 +3,11 @@
  * example with one listed organization member (with an override) added: what "prepare" changes, what "teardown"
  * keeps out of the state, and the dependency graph that orders Terraform's destroys.
  */
+import { readFileSync } from "fs";
+import * as path from "path";
+import { Testing } from "cdktf";
 import { parseEstate } from "../../modules/config/load";
+import { EstateStack } from "../../modules/estate/estate-stack";
 import { stackOrder } from "../../modules/estate/decommission-order";
 import { stackLayout } from "../../modules/estate/stack-layout";
 import { addresses, ACCOUNTS, type SynthDoc } from "../helpers";
@@ -221,5 +225,32 @@ describe("a split estate", () => {
       { from: "aws_iam_service_linked_role.estate_organization_malware_protection_role", lifecycle: { destroy: false } },
     ]);
     for (const d of Object.values(stacks)) expect(d.resource).toBeUndefined();
+  });
+});
+
+describe("the other sections: IP lists and Malware Protection for S3 stay through prepare, go with the teardown", () => {
+  const EXAMPLES = path.join(__dirname, "../../examples");
+  const example = (name: string, phase?: "prepare" | "teardown"): SynthDoc => {
+    const file = path.join(EXAMPLES, name, "estate.json");
+    const raw = JSON.parse(readFileSync(file, "utf8"));
+    const config = parseEstate({ ...raw, $schema: undefined, ...(phase ? { decommission: phase } : {}) }, file, { baseDir: path.dirname(file) });
+    return JSON.parse(Testing.synth(new EstateStack(Testing.app(), config)));
+  };
+
+  test.each([
+    ["ip-lists", ["aws_guardduty_ipset", "aws_guardduty_threatintelset"]],
+    ["s3-malware-protection", ["aws_guardduty_malware_protection_plan"]],
+  ])("%s", (name, types) => {
+    const running = example(name);
+    const prepared = example(name, "prepare");
+    const teardown = record(example(name, "teardown"));
+    for (const type of types) {
+      const of = (d: SynthDoc) => addresses(d).filter((a) => a.startsWith(`${type}.`));
+      expect(of(running).length).toBeGreaterThan(0);
+      for (const a of of(running)) {
+        expect(resource(prepared, a)).toEqual(resource(running, a));
+        expect(teardown.destroys).toContain(a);
+      }
+    }
   });
 });
