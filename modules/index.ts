@@ -2,6 +2,7 @@
 // package root: loading this index stays cheap.
 export * from "./config/estate-schema";
 export * from "./config/estate-config";
+export * from "./config/decommission-schema";
 export * from "./config/cross-checks";
 export * from "./config/load";
 export * from "./config/export-schema";
@@ -43,6 +44,8 @@ export * from "./estate/estate-wiring";
 export * from "./estate/estate-part";
 export * from "./estate/estate-part-stack";
 export * from "./estate/estate-stack";
+export * from "./estate/decommission";
+export * from "./estate/decommission-order";
 export * from "./review/synthesized";
 export * from "./review/summary";
 export * from "./review/event-pattern";
@@ -53,6 +56,7 @@ export * from "./review/routing";
 export * from "./review/findings-access";
 export * from "./review/report";
 export * from "./review/plan-checks";
+export * from "./review/decommission";
 // Deploy roles (issue 14): the roles Terraform assumes per account, as a construct and as policies.
 export * from "./roles/deploy-roles";
 export { deployRoles, synthesizeEstate } from "./roles/estate-roles";

@@ -28,12 +28,20 @@ function splitEstate() {
   return parseEstate({ ...raw, $schema: undefined, stacks: { split: "region", invitedMemberGroups: 1 } }, "split estate");
 }
 
+/** The organization example in a decommission phase (README "Decommissioning"): locals, and `removed` blocks in teardown. */
+function decommissioned(phase: "prepare" | "teardown") {
+  const raw = JSON.parse(readFileSync(ORGANIZATION_FILE, "utf8"));
+  return parseEstate({ ...raw, $schema: undefined, decommission: phase }, `decommission ${phase}`);
+}
+
 const BUILDS: Readonly<Record<string, (app: App) => unknown>> = {
   "invited-members": (app) => invitedMembers.build(app),
   "lambda-webhook": (app) => lambdaWebhook.build(app),
   "notifications-only": (app) => notificationsOnly.build(app),
   organization: (app) => organization.build(app, organization.EXAMPLE_CONFIG),
   "organization split by region": (app) => organization.build(app, splitEstate()),
+  "organization, decommission prepare": (app) => organization.build(app, decommissioned("prepare")),
+  "organization, decommission teardown": (app) => organization.build(app, decommissioned("teardown")),
   "single-account": (app) => singleAccount.build(app),
   "s3-malware-protection": (app) => s3MalwareProtection.build(app),
 };

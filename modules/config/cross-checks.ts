@@ -2,7 +2,6 @@
  * Checks of estate fields against each other. Runs even when parts of the file are malformed, so every problem
  * is reported at once: each check guards the types it reads.
  */
-import { decommissionIssues } from "./decommission-schema";
 import { partitionOf, isKnownRegion } from "../topology/regions";
 import { AGENT_MANAGEMENT, AGENTS_OF_PLAN, PROTECTION_PLANS, type EstateInput } from "./estate-schema";
 import { exportConfigIssues, exportConfigSchema } from "./export-schema";
@@ -280,6 +279,6 @@ function stackChecks(input: Partial<EstateInput>): ConfigIssue[] {
 export function estateIssues(input: Partial<EstateInput>): ConfigIssue[] {
   if (!plainObject(input)) return [];
   return [...accountChecks(input), ...regionChecks(input), ...managementAccountChecks(input), ...planChecks(input),
-    ...partitionChecks(input), ...sectionChecks(input), ...stackChecks(input), ...decommissionIssues(input),
+    ...partitionChecks(input), ...sectionChecks(input), ...stackChecks(input),
     ...malwareProtectionSectionIssues(input), ...ipListsIssues(input, estateFacts(input))];
 }

@@ -9,6 +9,7 @@ import { protectedBucketAccountId, type MalwareProtectionConfig } from "./malwar
 import { resolveIpLists, type ResolvedIpList } from "./ip-lists-schema";
 import type { NotificationsConfig } from "./notifications-schema";
 import type { DeployRolesConfig } from "./roles-schema";
+import type { DecommissionPhase } from "./decommission-schema";
 import {
   AGENTS_OF_PLAN, PROTECTION_PLANS, type AgentManagement, type BackendConfig, type EstateInput,
   type FindingPublishingFrequency, type MalwareProtectionRole, type ProtectionPlan, type StackSplit,
@@ -86,6 +87,8 @@ export interface EstateConfig {
   readonly deployRoles?: DeployRolesConfig;
   /** Malware Protection for S3 (see resolveMalwareProtection); absent when no bucket is protected. */
   readonly s3MalwareProtection?: ResolvedMalwareProtection;
+  /** The decommission phase being synthesized (README "Decommissioning"); absent while the estate runs. */
+  readonly decommission?: DecommissionPhase;
   /** How the estate is cut into stacks (see modules/estate/stack-layout.ts). */
   readonly stacks: {
     readonly split: StackSplit;
@@ -288,6 +291,7 @@ export function resolveEstate(input: EstateInput, options: { readonly baseDir?: 
     ...(input.s3MalwareProtection
       ? { s3MalwareProtection: resolveMalwareProtection(input.s3MalwareProtection, input.accounts, partition, roleName) }
       : {}),
+    ...(input.decommission ? { decommission: input.decommission } : {}),
     stacks: {
       split: input.stacks?.split ?? "none",
       ...(input.stacks?.invitedMemberGroups !== undefined ? { invitedMemberGroups: input.stacks.invitedMemberGroups } : {}),

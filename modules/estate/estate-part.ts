@@ -8,6 +8,7 @@ import { ExistingAdministratorDetectors } from "../organization/existing-adminis
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { InvitedMembers } from "../organization/invited-members";
 import type { Topology } from "../topology/topology";
+import { decommissionBuildConfig, prepareEstate, teardownEstate, type Decommission } from "./decommission";
 import {
   findingsExportOf, invitedMembersOf, ipListsOf, malwareProtectionOf, notificationsOf, organizationProps, type AdministratorDetectorLookup,
 } from "./estate-wiring";
@@ -51,10 +52,13 @@ export class EstatePart extends Construct {
   public readonly malwareProtection: readonly S3MalwareProtection[];
   /** Present when the part is the home of a config with `ipLists`. */
   public readonly lists?: GuardDutyLists;
+  /** Present in a decommission phase: what this part's phase destroys and forgets (see GuardDutyEstate.decommission). */
+  public readonly decommission?: Decommission;
 
   constructor(scope: Construct, id: string, props: EstatePartProps) {
     super(scope, id);
-    const { config, topology, plan } = props;
+    const { topology, plan } = props;
+    const config = decommissionBuildConfig(props.config);
     const members = invitedMembersOf(config, topology, plan.invitedAccountIds);
     const readsDetectors = members.length > 0 ||
       (plan.home && (config.export !== undefined || config.notifications !== undefined || (config.ipLists?.length ?? 0) > 0));
@@ -87,5 +91,7 @@ export class EstatePart extends Construct {
     }
     // Needs no detector: Malware Protection for S3 works with or without GuardDuty in the bucket's account.
     this.malwareProtection = plan.home ? malwareProtectionOf(this, config, topology) : [];
+    if (config.decommission === "prepare") this.decommission = prepareEstate(this, this);
+    if (config.decommission === "teardown") this.decommission = teardownEstate(this, this);
   }
 }

@@ -5,6 +5,7 @@ import { configureBackend } from "../topology/backend";
 import { assertSameRuntime } from "../topology/runtime";
 import type { Topology } from "../topology/topology";
 import { EstatePart } from "./estate-part";
+import { stackOrder } from "./decommission-order";
 import { EstatePartStack } from "./estate-part-stack";
 import { estateTopology } from "./estate-topology";
 import { GuardDutyEstate } from "./guardduty-estate";
@@ -44,8 +45,10 @@ export class EstateStack extends TerraformStack {
     this.siblings = others.map((p) => new EstatePartStack(scope, config, p));
 
     const byName = new Map<string, TerraformStack>([[plan.name, this], ...this.siblings.map((s) => [s.plan.name, s] as const)]);
+    // A decommission teardown destroys in the reverse order (decommission-order.ts).
+    const order = stackOrder([plan, ...others], config.decommission);
     for (const [stack, stackPlan] of [[this, plan] as const, ...this.siblings.map((s) => [s, s.plan] as const)]) {
-      for (const name of stackPlan.dependsOn) stack.addDependency(byName.get(name)!);
+      for (const name of order[stackPlan.name]) stack.addDependency(byName.get(name)!);
     }
   }
 

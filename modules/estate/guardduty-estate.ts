@@ -7,6 +7,7 @@ import type { FindingNotifications } from "../notifications/finding-notification
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { assertSameRuntime } from "../topology/runtime";
 import type { Topology } from "../topology/topology";
+import { decommissionBuildConfig, prepareEstate, teardownEstate, type Decommission } from "./decommission";
 import { findingsExportOf, invitedMembersOf, ipListsOf, malwareProtectionOf, notificationsOf, organizationProps } from "./estate-wiring";
 
 /** Props of {@link GuardDutyEstate}. */
@@ -30,22 +31,31 @@ export class GuardDutyEstate extends Construct {
   public readonly organization: GuardDutyOrganization;
   /** Present when the config has an `export` section. */
   public readonly findingsExport?: FindingsExport;
-  /** Present when the config has a `notifications` section. */
+  /** Present when the config has a `notifications` section (absent from a decommission's synthesized JSON). */
   public readonly notifications?: FindingNotifications;
   /** One per account holding buckets of the config's `s3MalwareProtection` section; empty without it. */
   public readonly malwareProtection: readonly S3MalwareProtection[];
   /** Present when the config has `ipLists`. */
   public readonly lists?: GuardDutyLists;
+  /**
+   * Present in a decommission phase (the config's `decommission`): what the phase destroys and forgets. In a
+   * "teardown" nothing of `organization`, `findingsExport` or `notifications` is synthesized: they describe the
+   * running estate the state holds.
+   */
+  public readonly decommission?: Decommission;
 
   constructor(scope: Construct, id: string, props: GuardDutyEstateProps) {
     assertSameRuntime(scope);
     super(scope, id);
-    const { config, topology } = props;
+    const { topology } = props;
+    const config = decommissionBuildConfig(props.config);
     const invited = invitedMembersOf(config, topology, config.invitedMembers.map((m) => m.accountId));
     this.organization = new GuardDutyOrganization(this, "Organization", organizationProps(config, topology, config.regions, invited));
     this.findingsExport = findingsExportOf(this, config, topology, this.organization.administrator);
     this.notifications = notificationsOf(this, config, topology, this.organization.administrator);
     this.malwareProtection = malwareProtectionOf(this, config, topology);
     this.lists = ipListsOf(this, config, topology, this.organization.administrator, this.findingsExport);
+    if (config.decommission === "prepare") this.decommission = prepareEstate(this, this);
+    if (config.decommission === "teardown") this.decommission = teardownEstate(this, this);
   }
 }

@@ -351,7 +351,7 @@ function lowered(template: string): unknown {
 
 /**
  * A cdk.tf text as a cdk.tf.json-shaped document: `terraform`, `provider` (`{ aws: [...] }`), `resource`, `data`,
- * `output`, `variable`, `locals` as objects, `import` and `moved` as lists.
+ * `output`, `variable`, `locals` as objects, `import`, `moved` and `removed` as lists.
  *
  * @example readHclDocument('resource "aws_sns_topic" "t" {\nname = "x"\n}').resource // { aws_sns_topic: { t: { name: "x" } } }
  */
@@ -369,7 +369,7 @@ export function readHclDocument(text: string): TerraformDocument {
     r.expect("{");
     const body = r.body();
     if (kind === "provider") ((doc.provider ??= {})[labels[0]] ??= []).push(body);
-    else if (kind === "import" || kind === "moved") (doc[kind] ??= []).push(body);
+    else if (kind === "import" || kind === "moved" || kind === "removed") (doc[kind] ??= []).push(body);
     else if (kind === "resource" || kind === "data") {
       for (const path of LIST_BLOCKS_OF_TYPE[labels[0]] ?? []) listBlockAt(body, path.split("."));
       ((doc[kind] ??= {})[labels[0]] ??= {})[labels[1]] = body;

@@ -23,7 +23,7 @@ export interface PlanAnalysis {
   readonly dangers: readonly string[];
   /** Resources the plan removes from the state without destroying them (`removed` blocks, action "forget"). */
   readonly forget: number;
-  /** In a decommission plan: the detectors and the administrator designation it destroys, which are not dangers there. */
+  /** In a decommission plan: the protected resources it destroys as the phase expects (detectors, designation, a notifications key), which are not dangers there. */
   readonly decommissioned: readonly string[];
 }
 
@@ -34,6 +34,24 @@ export const DECOMMISSIONED_TYPES: readonly string[] = ["aws_guardduty_detector"
 export interface AnalyzePlanOptions {
   /** The synthesized stacks are a decommission teardown (`removed` blocks): detectors may go. @default false */
   readonly decommission?: boolean;
+  /**
+   * The resource addresses (`type.name`, no instance key) the synthesized decommission phase says it destroys (its
+   * `..._decommission_phase` local, see decommissionRecords). With it, a protected resource may be destroyed only when
+   * listed there, whatever its type (e.g. the notifications' topic key in "prepare"), and a findings bucket never.
+   * @default - with `decommission`, detectors and designations (DECOMMISSIONED_TYPES)
+   */
+  readonly expectedDestroys?: readonly string[];
+}
+
+/** `aws_x.y["k"]` -> `aws_x.y`. */
+function withoutInstanceKey(address: string): string {
+  return address.replace(/\[[^\]]*\]$/, "");
+}
+
+/** Whether a destroyed protected resource is one the decommission phase expects to destroy. */
+function expectedDestroy(rc: PlanResourceChange, options: AnalyzePlanOptions): boolean {
+  if (options.expectedDestroys) return rc.type !== "aws_s3_bucket" && options.expectedDestroys.includes(withoutInstanceKey(rc.address));
+  return options.decommission === true && DECOMMISSIONED_TYPES.includes(rc.type);
 }
 
 /** Resource types whose destruction loses findings or breaks the organization. */
@@ -64,7 +82,7 @@ export function analyzePlan(plan: { resource_changes?: readonly PlanResourceChan
     else kind = "noop";
     counts[kind]++;
     if ((kind === "delete" || kind === "replace") && PROTECTED_TYPES.includes(rc.type)) {
-      if (options.decommission && kind === "delete" && DECOMMISSIONED_TYPES.includes(rc.type)) decommissioned.push(rc.address);
+      if (kind === "delete" && expectedDestroy(rc, options)) decommissioned.push(rc.address);
       else dangers.push(`${rc.address} (${kind})`);
     }
   }

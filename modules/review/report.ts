@@ -2,6 +2,7 @@
  * The review report: what a reviewer needs to approve a GuardDuty estate, computed from the synthesized stacks
  * (and, when given, Terraform's plan JSON). Pure: documents in, Markdown out.
  */
+import { decommissionDiagram, decommissionRecords, decommissionSection } from "./decommission";
 import { matchesPattern, severityRanges, sampleFindingEvent, sampleScanResultEvent } from "./event-pattern";
 import { findingsAccess, type FindingsAccess } from "./findings-access";
 import { guardDutyLists, listsSection, type ReviewedList } from "./guardduty-lists";
@@ -181,7 +182,7 @@ function diagram(
   buckets: readonly ProtectedBucketView[] = [], lists: readonly ReviewedList[] = [],
 ): string[] {
   const id = (s: string) => s.replace(/[^A-Za-z0-9]/g, "_");
-  const lines = ["```mermaid", "flowchart LR"];
+  const lines = ["```mermaid", "flowchart LR", ...decommissionDiagram(decommissionRecords(stacks))];
   const regions = [...new Set(stacks.flatMap((s) => resourceInstances(s.doc).filter((i) => i.type === "aws_guardduty_detector").map((i) => i.region ?? "?")))].sort();
   for (const r of regions) lines.push(`  det_${id(r)}["GuardDuty ${r}"]`);
   for (const a of access) {
@@ -232,9 +233,11 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
   const scanResults = scanResultSection(rules, protectedList);
   const warnings = [...reviewerWarnings(stacks, access), ...planCheckWarnings(stacks.map((s) => s.doc)), ...channels.warnings,
     ...protectedBucketWarnings(protectedList), ...scanResults.warnings];
-  // A decommission teardown (modules/config/decommission-schema.ts) is synthesized with `removed` blocks.
-  const decommission = stacks.some((s) => Array.isArray((s.doc as { removed?: unknown }).removed));
-  const planned = plan ? analyzePlan(plan, { decommission }) : undefined;
+  // A decommission phase (modules/estate/decommission.ts) records itself in a local; a teardown also has `removed` blocks.
+  const records = decommissionRecords(stacks);
+  const decommission = records.length > 0 || stacks.some((s) => Array.isArray((s.doc as { removed?: unknown }).removed));
+  const expectedDestroys = records.length ? records.flatMap((r) => r.destroys) : undefined;
+  const planned = plan ? analyzePlan(plan, { decommission, ...(expectedDestroys ? { expectedDestroys } : {}) }) : undefined;
   const total = stacks.reduce((n, s) => n + resourceInstances(s.doc).length, 0);
   const md = [
     "# GuardDuty estate review",
@@ -250,8 +253,8 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
       `| ${planned.create} | ${planned.update} | ${planned.delete} | ${planned.replace} | ${planned.import} | ${planned.noop} |`,
       "",
       ...(planned.decommissioned.length
-        ? ["This is a decommission plan: it destroys these detectors and the administrator designation, as the README's " +
-            "\"Decommissioning\" runbook says; findings buckets and keys are never destroyed:", "",
+        ? ["This is a decommission plan: it destroys these protected resources (detectors, the administrator designation, " +
+            "notification keys), as the README's \"Decommissioning\" runbook says; findings buckets and keys are never destroyed:", "",
           ...planned.decommissioned.map((d) => `- \`${d}\``), ""]
         : []),
       ...(planned.forget ? [`${planned.forget} resource(s) leave the state without being destroyed (\`removed\` blocks, destroy = false).`, ""] : []),
@@ -259,6 +262,7 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
         ? ["**STOP: this plan destroys or replaces what holds findings:**", "", ...planned.dangers.map((d) => `- \`${d}\``), ""]
         : [planned.decommissioned.length ? "No findings bucket or key is destroyed or replaced." : "No detector, findings bucket or key is destroyed or replaced.", ""]),
     ] : []),
+    ...decommissionSection(records),
     "## Warnings a reviewer must act on",
     "",
     ...(warnings.length ? warnings.map((w) => `- ${w}`) : ["- none"]),
@@ -272,7 +276,9 @@ export function buildReview(stacks: readonly ReviewStack[], plan?: { resource_ch
     "",
     "## Who may write and who may read the findings",
     "",
-    ...accessSection(access),
+    ...(records.length > 0 && access.length === 0
+      ? ["No publishing destination (decommission): nothing new is exported; what was exported stays in the findings bucket.", ""]
+      : accessSection(access)),
     "## Buckets scanned by Malware Protection for S3",
     "",
     ...protectedBucketsSection(protectedList),

@@ -1,4 +1,4 @@
-import { TerraformElement } from "cdktf";
+import { TerraformElement, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { hclReference } from "./moved-block";
 
@@ -38,8 +38,39 @@ export class RemovedBlock extends TerraformElement {
     return { removed: [{ from: this.props.from, lifecycle: { destroy: this.props.destroy ?? false } }] };
   }
 
-  /** The same block for `cdktf synth --hcl`: the address is a reference, written unquoted. */
+  /**
+   * The same block as cdktf's HCL fragment (the address a reference, written unquoted). cdktf 0.21's stack renderer
+   * drops fragments it does not know, `removed` among them (cdktf/lib/terraform-stack.js, toHclTerraform): the stack
+   * writes {@link toHclText} instead (see renderRemovedBlocksInHcl).
+   */
   public toHclTerraform(): any {
     return { removed: [{ from: hclReference(this.props.from), lifecycle: { destroy: this.props.destroy ?? false } }] };
   }
+
+  /** The block as HCL text: `removed { from = <address> lifecycle { destroy = false } }`, one argument per line. */
+  public toHclText(): string {
+    return `removed {\n  from = ${this.props.from}\n  lifecycle {\n    destroy = ${this.props.destroy ?? false}\n  }\n}`;
+  }
 }
+
+const INSTALLED = Symbol.for("guardduty-cdktf/removed-blocks-hcl");
+
+/**
+ * Makes `cdktf synth --hcl` write the stack's `removed` blocks, which cdktf 0.21's renderer drops: wraps
+ * `TerraformStack.toHclTerraform` to append each RemovedBlock's {@link RemovedBlock.toHclText} to the stack's HCL. JSON
+ * output is not touched. Installed once per process when this module is imported.
+ */
+export function renderRemovedBlocksInHcl(): void {
+  const proto = TerraformStack.prototype as unknown as Record<string | symbol, unknown> & { toHclTerraform(): { hcl: string } };
+  if (proto[INSTALLED]) return;
+  const original = proto.toHclTerraform;
+  proto.toHclTerraform = function (this: TerraformStack) {
+    const out = original.call(this);
+    const blocks = this.node.findAll().filter((c): c is RemovedBlock => c instanceof RemovedBlock && TerraformStack.of(c) === this);
+    if (blocks.length > 0) out.hcl = [out.hcl, ...blocks.map((b) => b.toHclText())].join("\n\n") + "\n";
+    return out;
+  };
+  proto[INSTALLED] = true;
+}
+
+renderRemovedBlocksInHcl();

@@ -134,9 +134,6 @@ const CASES: BadCase[] = [
   { name: 'decommission "destroy"', mutate: (e) => (e.decommission = "destroy"),
     path: "decommission", allowed: "expected one of prepare, teardown", got: '"destroy"' },
 
-  { name: 'decommission "teardown" before the estate synthesizes it', mutate: (e) => (e.decommission = "teardown"),
-    path: "decommission", allowed: "not synthesized yet by this version", got: '"teardown"' },
-
   // findingPublishingFrequency
   { name: 'findingPublishingFrequency "5m"', mutate: (e) => (e.findingPublishingFrequency = "5m"),
     path: "findingPublishingFrequency", allowed: "expected one of FIFTEEN_MINUTES, ONE_HOUR, SIX_HOURS", got: '"5m"' },

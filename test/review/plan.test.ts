@@ -62,3 +62,15 @@ describe("a decommission plan (README \"Decommissioning\")", () => {
     expect(a.decommissioned).toEqual([]);
   });
 });
+
+describe("a decommission phase's expected destroys (its synthesized record)", () => {
+  test("a protected resource may go only when the phase lists it, and a bucket never", () => {
+    const a = analyzePlan({ resource_changes: [
+      change("aws_kms_key.notifications", ["delete"]),
+      change('aws_guardduty_detector.x["eu-west-1"]', ["delete"]),
+      change("aws_s3_bucket.findings", ["delete"]),
+    ] }, { decommission: true, expectedDestroys: ["aws_kms_key.notifications", "aws_s3_bucket.findings"] });
+    expect(a.decommissioned).toEqual(["aws_kms_key.notifications"]);
+    expect(a.dangers).toEqual(['aws_guardduty_detector.x["eu-west-1"] (delete)', "aws_s3_bucket.findings (delete)"]);
+  });
+});

@@ -122,3 +122,68 @@ describe("the Chatbot authorization, a manual step", () => {
     expect(slack(checked)).toMatch(/the plan checks it \(aws_chatbot_slack_workspace\) and stops before any change if it is not\.$/);
   });
 });
+
+describe("the decommission phases as synthesized (modules/estate/decommission.ts): the review reads the phase's record", () => {
+  const phase = (p: "prepare" | "teardown") => exampleStacks((raw) => (raw.decommission = p));
+  /** A plan of the phase over an applied estate: the given actions only. */
+  const planOf = (actions: Record<string, { type: string; actions: string[] }>) => ({
+    resource_changes: Object.entries(actions).map(([address, a]) => ({ address, type: a.type, mode: "managed", change: { actions: a.actions } })),
+  });
+
+  test("prepare: the inventory names the phase; destroying the notifications' key is expected, the findings key still refused", () => {
+    const stacks = phase("prepare");
+    const ok = buildReview(stacks, planOf({
+      "aws_kms_key.estate_notifications_topics_key": { type: "aws_kms_key", actions: ["delete"] },
+      'aws_guardduty_publishing_destination.estate_export_publishing_destination["eu-west-1"]': { type: "aws_guardduty_publishing_destination", actions: ["delete"] },
+      'aws_guardduty_organization_configuration.estate_organization_auto_enable_configuration["eu-west-1"]': { type: "aws_guardduty_organization_configuration", actions: ["update"] },
+    }));
+    expect(ok.markdown).toContain("## Decommission");
+    expect(ok.markdown).toContain("phase **prepare**");
+    expect(ok.plan!.dangers).toEqual([]);
+    expect(ok.plan!.decommissioned).toEqual(["aws_kms_key.estate_notifications_topics_key"]);
+    const refused = buildReview(stacks, planOf({
+      "aws_kms_key.estate_export_findings_key_key": { type: "aws_kms_key", actions: ["delete"] },
+      'aws_guardduty_detector.estate_organization_administrator_detector["eu-west-1"]': { type: "aws_guardduty_detector", actions: ["delete"] },
+    }));
+    expect(refused.plan!.dangers).toEqual([
+      "aws_kms_key.estate_export_findings_key_key (delete)",
+      'aws_guardduty_detector.estate_organization_administrator_detector["eu-west-1"] (delete)',
+    ]);
+  });
+
+  test("teardown: detectors and designations go as expected, the export is forgotten; a bucket destroy or a skipped prepare is refused", () => {
+    const stacks = phase("teardown");
+    const { markdown, plan } = buildReview(stacks, planOf({
+      'aws_guardduty_detector.estate_organization_administrator_detector["me-south-1"]': { type: "aws_guardduty_detector", actions: ["delete"] },
+      'aws_guardduty_organization_admin_account.estate_organization_delegation_first_admin_account["eu-west-1"]': { type: "aws_guardduty_organization_admin_account", actions: ["delete"] },
+      "aws_s3_bucket.estate_export_findings_bucket_bucket": { type: "aws_s3_bucket", actions: ["forget"] },
+      "aws_kms_key.estate_export_findings_key_key": { type: "aws_kms_key", actions: ["forget"] },
+    }));
+    expect(plan!.dangers).toEqual([]);
+    expect(plan!.decommissioned).toHaveLength(2);
+    expect(plan!.forget).toBe(2);
+    expect(markdown).toContain("phase **teardown**");
+    expect(markdown).toContain("`aws_s3_bucket.estate_export_findings_bucket_bucket`");
+    const refused = buildReview(stacks, planOf({
+      "aws_s3_bucket.estate_export_findings_bucket_bucket": { type: "aws_s3_bucket", actions: ["delete"] },
+      // the notifications were not removed by a prepare first: their key is not what this teardown expects
+      "aws_kms_key.estate_notifications_topics_key": { type: "aws_kms_key", actions: ["delete"] },
+    }));
+    expect(refused.plan!.dangers).toEqual([
+      "aws_s3_bucket.estate_export_findings_bucket_bucket (delete)", "aws_kms_key.estate_notifications_topics_key (delete)",
+    ]);
+  });
+});
+
+test("a decommission phase does not call the export unconfigured: the bucket keeps what was exported", () => {
+  const { markdown } = buildReview(exampleStacks((raw) => (raw.decommission = "prepare")));
+  expect(markdown).toContain("No publishing destination (decommission): nothing new is exported");
+  expect(markdown).not.toContain("No findings export is configured");
+});
+
+test("the diagram shows the decommission phase: what it destroys, what stays unmanaged", () => {
+  const { markdown } = buildReview(exampleStacks((raw) => (raw.decommission = "teardown")));
+  expect(markdown).toContain('decom{{"decommission: teardown"}}');
+  expect(markdown).toMatch(/decom -\.->\|forgets, kept in AWS\| decom_kept\[\("19 resource\(s\): findings bucket, key, \.\.\."\)\]/);
+  expect(buildReview(exampleStacks()).markdown).not.toContain("decom{{");
+});

@@ -19,3 +19,9 @@ test("refuses an instance address: removed blocks name whole resources", () => {
   expect(() => new RemovedBlock(stack, "b", { from: 'aws_s3_bucket.findings["eu-west-1"]' }))
     .toThrow('RemovedBlock b: from: expected a resource address without instance key, e.g. aws_s3_bucket.findings; got "aws_s3_bucket.findings[\\"eu-west-1\\"]"');
 });
+
+test("cdk.tf (cdktf synth --hcl) carries the removed blocks, which cdktf's own renderer drops", () => {
+  const stack = new TerraformStack(Testing.app(), "s");
+  new RemovedBlock(stack, "bucket", { from: "aws_s3_bucket.findings" });
+  expect(stack.toHclTerraform().hcl).toContain("removed {\n  from = aws_s3_bucket.findings\n  lifecycle {\n    destroy = false\n  }\n}");
+});
