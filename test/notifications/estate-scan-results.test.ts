@@ -5,7 +5,7 @@
  */
 import { routedRules, scanResultDeliveries } from "../../modules/review/routing";
 import { addresses, ACCOUNTS } from "../helpers";
-import { exampleRaw, synthEstate } from "../estate/fixtures";
+import { exampleRaw, synthApp, synthEstate } from "../estate/fixtures";
 
 const WORKLOAD = "555555555555";
 
@@ -71,4 +71,12 @@ test("decommission prepare removes the scan-result notifications with the notifi
     `aws_cloudwatch_event_rule.estate_notifications_scan_results_${WORKLOAD}_rule`,
     "aws_cloudwatch_event_rule.estate_notifications_scan_results_rules_malware_1",
   ]));
+});
+
+test("split by region, the home stack holds all of it, at the same addresses as unsplit", () => {
+  const { stacks } = synthApp(raw({ stacks: { split: "region" } }));
+  const scan = (a: string) => /scan_results/.test(a);
+  const holding = Object.entries(stacks).filter(([, d]) => addresses(d).some(scan)).map(([name]) => name);
+  expect(holding).toEqual(["guardduty-home"]);
+  expect(addresses(stacks["guardduty-home"]).filter(scan)).toEqual(addresses(synthEstate(raw()).doc).filter(scan));
 });
