@@ -187,3 +187,34 @@ test("the diagram shows the decommission phase: what it destroys, what stays unm
   expect(markdown).toMatch(/decom -\.->\|forgets, kept in AWS\| decom_kept\[\("19 resource\(s\): findings bucket, key, \.\.\."\)\]/);
   expect(buildReview(exampleStacks()).markdown).not.toContain("decom{{");
 });
+
+describe("the review of an estate whose notifications include Malware Protection for S3 results", () => {
+  const stacks = exampleStacks((raw) => {
+    raw.notifications.malwareScanResults = true;
+    raw.s3MalwareProtection = {
+      accounts: [{ accountId: "555555555555" }],
+      buckets: [
+        { account: "logArchive", region: "eu-west-1", bucketName: "acme-uploads" },
+        { account: "555555555555", region: "us-east-1", bucketName: "acme-workload-files" },
+      ],
+    };
+  });
+  const { markdown, warnings } = buildReview(stacks);
+
+  test("says, per bucket account and region, that threats found reach each channel once", () => {
+    expect(markdown).toContain("Malware Protection for S3 results with threats found (`notifications.malwareScanResults`):");
+    for (const source of ["from account 333333333333, eu-west-1:", "from account 555555555555, us-east-1:"]) {
+      const line = markdown.split("\n").find((l) => l.startsWith(`- ${source}`));
+      expect(line).toContain("email security-alerts@example.com (1x)");
+      expect(line).not.toMatch(/\([2-9]x\)/);
+    }
+    expect(warnings.filter((w) => w.includes("Malware Protection for S3 result"))).toEqual([]);
+  });
+
+  test("renders the scan-result email with a sample result, each line one JSON value", () => {
+    const part = markdown.split("for a Malware Protection for S3 sample result with threats found:")[1];
+    const email = part.split("```text\n")[1].split("\n```")[0];
+    for (const line of email.split("\n")) expect(() => JSON.parse(line)).not.toThrow();
+    expect(email).toContain("EICAR-Test-File (not a virus)");
+  });
+});

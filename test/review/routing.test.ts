@@ -1,4 +1,4 @@
-import { deliveries, routedRules } from "../../modules/review/routing";
+import { deliveries, routedRules, scanResultDeliveries } from "../../modules/review/routing";
 import { exampleStacks } from "./fixtures";
 
 const REGIONS = ["eu-west-1", "me-south-1", "us-east-1"];
@@ -42,4 +42,17 @@ test("a target bus of another account is a channel, not a forwarding hop: each f
       "Teams 55555555-6666-7777-8888-999999999999/19%3a0123456789abcdef0123456789abcdef%40thread.tacv2": 1,
     });
   }
+});
+
+test("the default bus of another account of the document is a forwarding hop: scan results of a bucket account reach each channel once", () => {
+  const rules = routedRules(exampleStacks((raw) => {
+    raw.notifications.malwareScanResults = true;
+    raw.s3MalwareProtection = { accounts: [{ accountId: "555555555555" }], buckets: [{ account: "555555555555", region: "me-south-1", bucketName: "acme-files" }] };
+  })[0].doc);
+  const forward = rules.filter((r) => r.account === "555555555555");
+  expect(forward.map((r) => [r.region, r.targets.map((t) => t.kind)])).toEqual([["me-south-1", ["event-bus"]]]);
+  expect([...scanResultDeliveries(rules, "555555555555", "me-south-1").values()]).toEqual([1, 1, 1]);
+  expect(scanResultDeliveries(rules, "555555555555", "me-south-1", "NO_THREATS_FOUND").size).toBe(0);
+  // a result published in another account (no forwarding rule there) reaches nobody
+  expect(scanResultDeliveries(rules, "999999999999", "me-south-1").size).toBe(0);
 });
