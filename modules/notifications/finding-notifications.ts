@@ -141,6 +141,10 @@ export class FindingNotifications extends Construct {
       const sourceRegions = [...new Set(props.regions)].filter((r) => r !== homeRegion).sort();
       const senders: Record<string, string[]> = { [homeRegion]: [...plan.rules, ...scanRules].map((r) => r.arn) };
       for (const r of sourceRegions) senders[r] = [ruleArn(partition, r, accountId, names.forwardRule)];
+      // The administrator account's own scan-result forwarding rules use the dead-letter queue of their region.
+      for (const r of scanRules.length > 0 ? ownScanForwardRegions(props) : []) {
+        senders[r] = [...(senders[r] ?? []), ruleArn(partition, r, accountId, names.scanForwardRule)];
+      }
       const dlq = new DeadLetterQueues(this, "DeadLetterQueues", {
         provider, partition, accountId, queueName: names.deadLetterQueue, senders, retentionDays: props.deadLetterRetentionDays, tags,
       });
@@ -220,7 +224,7 @@ export class FindingNotifications extends Construct {
       if (scanRules.length > 0) {
         this.scanResults = new ScanResultNotifications(this, "ScanResults", {
           provider, partition, accountId, homeRegion, rules: scanRules, targets: specs, channels,
-          sources: props.scanResultSources ?? [], names, deadLetterQueueArn: dlq.arnOf(homeRegion), retry: props.retry, tags,
+          sources: props.scanResultSources ?? [], names, deadLetterQueues: dlq, retry: props.retry, tags,
         });
       }
 
@@ -237,6 +241,12 @@ export class FindingNotifications extends Construct {
       });
     }
   }
+}
+
+/** Regions where the administrator account forwards its own buckets' scan results: its source regions but home. */
+function ownScanForwardRegions(props: FindingNotificationsProps): string[] {
+  const own = (props.scanResultSources ?? []).filter((x) => x.accountId === props.accountId).flatMap((x) => x.regions);
+  return [...new Set(own)].filter((r) => r !== props.homeRegion).sort();
 }
 
 /** Throws every problem of `props` at once. */

@@ -10,6 +10,7 @@ import { Partition } from "../topology/regions";
 import { providerInStackProblems } from "../topology/topology";
 import { accountIdPropProblems, PropProblems } from "../topology/validation";
 import { jsonDocument, jsonDocumentInline } from "../topology/hcl-synth";
+import { DeadLetterQueues } from "./dead-letter-queues";
 import { defaultBusArn } from "./names";
 import { DEFAULT_RETRY, RetryOptions } from "./options";
 import { eventBridgeTrustPolicy, forwardingPolicy } from "./role-policies";
@@ -34,6 +35,11 @@ export interface ScanResultForwardingProps {
   readonly ruleName: string;
   /** Name of the IAM role EventBridge assumes to put the results on the home bus. */
   readonly roleName: string;
+  /**
+   * Dead-letter queues of the forwarding account, one in each of `regions` (their `senders` must include this rule).
+   * @default - no dead-letter queue: an event still undelivered after the retries is dropped
+   */
+  readonly deadLetterQueues?: DeadLetterQueues;
   /** @default - 24 hours and 185 retries */
   readonly retry?: RetryOptions;
   /** @default {} */
@@ -74,6 +80,10 @@ export class ScanResultForwarding extends Construct {
       p.add("regions", props.homeRegion, "regions other than the home region of the administrator account",
         `regions must not include the home region ${props.homeRegion} of the administrator account: its results are matched there natively, forwarding them would notify twice`);
     }
+    const missing = props.deadLetterQueues ? regions.filter((r) => !(r in props.deadLetterQueues!.queueArns)) : [];
+    if (missing.length > 0) {
+      p.add("deadLetterQueues", missing, "a queue in every region", `deadLetterQueues must have a queue in every region; missing ${missing.join(", ")}`);
+    }
     p.throwIfAny();
     const { provider } = props;
     const tags = { ...props.tags };
@@ -113,6 +123,7 @@ export class ScanResultForwarding extends Construct {
       arn: homeBus,
       roleArn: this.role.arn,
       retryPolicy: { maximumEventAgeInSeconds: retry.maximumEventAgeSeconds, maximumRetryAttempts: retry.maximumRetryAttempts },
+      deadLetterConfig: props.deadLetterQueues && { arn: props.deadLetterQueues.arnOfEachRegion() },
     }));
   }
 }

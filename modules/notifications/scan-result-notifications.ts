@@ -5,6 +5,7 @@ import { named } from "../topology/addresses";
 import { jsonDocument } from "../topology/hcl-synth";
 import { Partition } from "../topology/regions";
 import { NotificationChannels } from "./channels";
+import { DeadLetterQueues } from "./dead-letter-queues";
 import { PlannedRule } from "./delivery-plan";
 import { defaultBusArn, NotificationNames } from "./names";
 import { NotificationRules } from "./notification-rules";
@@ -40,7 +41,8 @@ export interface ScanResultNotificationsProps {
   readonly channels: NotificationChannels;
   readonly sources: readonly ScanResultSource[];
   readonly names: NotificationNames;
-  readonly deadLetterQueueArn: string;
+  /** The dead-letter queues: the home region's for the rules, and one in each region where the administrator account forwards. */
+  readonly deadLetterQueues: DeadLetterQueues;
   /** @default - 24 hours and 185 retries */
   readonly retry?: RetryOptions;
   /** @default {} */
@@ -69,7 +71,7 @@ export class ScanResultNotifications extends Construct {
     const tags = { ...props.tags };
     const targets = Object.fromEntries(Object.entries(props.targets).map(([key, spec]) => [key, { ...spec, ...scanMessage(key, channels) }]));
     this.rules = new NotificationRules(this, "Rules", {
-      provider, region: homeRegion, rules: props.rules, targets, deadLetterQueueArn: props.deadLetterQueueArn,
+      provider, region: homeRegion, rules: props.rules, targets, deadLetterQueueArn: props.deadLetterQueues.arnOf(homeRegion),
       lambdaStatementId: names.lambdaStatementId, retry: props.retry, tags,
     });
     const forwarding: Record<string, ScanResultForwarding> = {};
@@ -79,6 +81,8 @@ export class ScanResultNotifications extends Construct {
       forwarding[source.accountId] = new ScanResultForwarding(this, source.accountId, {
         provider: source.provider, partition, accountId: source.accountId, regions, homeAccountId: accountId, homeRegion,
         ruleName: names.scanForwardRule, roleName: names.scanForwardRole, retry: props.retry, tags,
+        // Only the administrator account has dead-letter queues; other accounts' forwarding retries for a day, then drops.
+        ...(source.accountId === accountId ? { deadLetterQueues: props.deadLetterQueues } : {}),
       });
     }
     this.forwarding = forwarding;

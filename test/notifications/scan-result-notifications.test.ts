@@ -7,7 +7,10 @@
  * and that other results and findings are not disturbed.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { FindingNotifications, FindingNotificationsProps, scanResultEmailTransformer, scanResultChatTransformer, scanResultWebhookTransformer } from "../../modules/notifications";
+import {
+  DeadLetterQueues, FindingNotifications, FindingNotificationsProps, ScanResultForwarding, scanResultChatTransformer, scanResultEmailTransformer,
+  scanResultWebhookTransformer,
+} from "../../modules/notifications";
 import { ACCOUNTS, SynthDoc, addresses, testStack } from "../helpers";
 import { renderJson, renderText } from "./eventbridge-renderer";
 import { matches } from "./event-pattern-matcher";
@@ -257,4 +260,29 @@ test("the topics, the home dead-letter queue and user-owned queues accept the sc
   expect(n.externalPolicyStatements["target-queue"].Condition).toEqual({
     ArnEquals: { "aws:SourceArn": [`arn:aws:events:${HOME}:${ACCOUNTS.security}:rule/guardduty-notifications-sev4-1`, malware] },
   });
+});
+
+test("the administrator account's forwarding targets use its dead-letter queue of their region, which admits them; others retry only", () => {
+  const doc = synth();
+  const targets = Object.entries<any>(doc.resource!.aws_cloudwatch_event_target).filter(([name]) => /scan_results_\d+_target$/.test(name));
+  const byName = Object.fromEntries(targets);
+  expect(byName[`notifications_scan_results_${ACCOUNTS.security}_target`].dead_letter_config).toEqual({ arn: "${aws_sqs_queue.notifications_dead_letter_queues_queue[each.key].arn}" });
+  expect(byName[`notifications_scan_results_${WORKLOADS}_target`].dead_letter_config).toBeUndefined();
+  expect(byName[`notifications_scan_results_${WORKLOADS}_target`].retry_policy).toEqual({ maximum_event_age_in_seconds: 86400, maximum_retry_attempts: 185 });
+  const queue = instances(doc, "aws_sqs_queue").find((q) => q.attrs.region === "us-east-1")!;
+  const senders = JSON.parse(queue.attrs.policy).Statement.find((s: any) => s.Condition?.ArnEquals)?.Condition.ArnEquals["aws:SourceArn"];
+  expect(senders).toEqual(expect.arrayContaining([`arn:aws:events:us-east-1:${ACCOUNTS.security}:rule/guardduty-notifications-scan-forward`]));
+});
+
+test("fails on forwarding from the administrator's home region, or with dead-letter queues missing a region", () => {
+  const t = testStack();
+  const common = {
+    provider: t.provider, partition: "aws" as const, accountId: ACCOUNTS.security, homeAccountId: ACCOUNTS.security, homeRegion: HOME,
+    ruleName: "r", roleName: "r",
+  };
+  expect(() => new ScanResultForwarding(t.stack, "A", { ...common, regions: [HOME] }))
+    .toThrow(`regions must not include the home region ${HOME} of the administrator account: its results are matched there natively, forwarding them would notify twice`);
+  const dlq = new DeadLetterQueues(t.stack, "Q", { provider: t.provider, partition: "aws", accountId: ACCOUNTS.security, queueName: "q", senders: { "us-east-1": ["arn:aws:events:us-east-1:222222222222:rule/r"] } });
+  expect(() => new ScanResultForwarding(t.stack, "B", { ...common, regions: ["us-east-1", "ap-south-1"], deadLetterQueues: dlq }))
+    .toThrow("deadLetterQueues must have a queue in every region; missing ap-south-1");
 });
