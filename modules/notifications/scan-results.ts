@@ -75,8 +75,10 @@ export function scanResultEmailTransformer(): InputTransformer {
 }
 
 /**
- * The Slack/Teams message, as an AWS Chatbot custom notification (Chatbot shows only the events it knows and custom
- * notifications): the title names the bucket, account and region; the description is the object key.
+ * The Slack/Teams message, as an AWS Chatbot custom notification (Amazon Q Developer in chat applications admin
+ * guide, "Custom notifications": `version` "1.0", `source` "custom", `content.textType` "client-markdown", `title`,
+ * `description`), since Chatbot shows only the events it knows and custom notifications: the title names the bucket,
+ * account and region; the description is the object key (bare, so JSON-escaped; Chatbot renders it as markdown).
  */
 export function scanResultChatTransformer(): InputTransformer {
   const template = `{"version":"1.0","source":"custom","content":{"textType":"client-markdown",` +
