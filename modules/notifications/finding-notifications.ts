@@ -21,7 +21,7 @@ import { notificationIssues } from "./notification-validation";
 import { NotificationSettings } from "./options";
 import { providerInStackProblems } from "../topology/topology";
 import { RegionalForwarding } from "./regional-forwarding";
-import { ScanResultNotifications, ScanResultSource } from "./scan-result-notifications";
+import { checkScanResultSources, ownScanForwardRegions, ScanResultNotifications, ScanResultSource } from "./scan-result-notifications";
 import { IamStatement } from "./resource-policies";
 import { NotificationDetector, SuppressionRules } from "./suppression-rules";
 import { deliveryTargets } from "./target-deliveries";
@@ -142,7 +142,7 @@ export class FindingNotifications extends Construct {
       const senders: Record<string, string[]> = { [homeRegion]: [...plan.rules, ...scanRules].map((r) => r.arn) };
       for (const r of sourceRegions) senders[r] = [ruleArn(partition, r, accountId, names.forwardRule)];
       // The administrator account's own scan-result forwarding rules use the dead-letter queue of their region.
-      for (const r of scanRules.length > 0 ? ownScanForwardRegions(props) : []) {
+      for (const r of scanRules.length > 0 ? ownScanForwardRegions(accountId, homeRegion, props.scanResultSources ?? []) : []) {
         senders[r] = [...(senders[r] ?? []), ruleArn(partition, r, accountId, names.scanForwardRule)];
       }
       const dlq = new DeadLetterQueues(this, "DeadLetterQueues", {
@@ -243,12 +243,6 @@ export class FindingNotifications extends Construct {
   }
 }
 
-/** Regions where the administrator account forwards its own buckets' scan results: its source regions but home. */
-function ownScanForwardRegions(props: FindingNotificationsProps): string[] {
-  const own = (props.scanResultSources ?? []).filter((x) => x.accountId === props.accountId).flatMap((x) => x.regions);
-  return [...new Set(own)].filter((r) => r !== props.homeRegion).sort();
-}
-
 /** Throws every problem of `props` at once. */
 function validate(scope: Construct, props: FindingNotificationsProps): void {
   const p = new PropProblems(scope, {
@@ -263,23 +257,7 @@ function validate(scope: Construct, props: FindingNotificationsProps): void {
     const issue = accountIdIssue(props.accountId, "accountId");
     if (issue) p.add("accountId", props.accountId, "a 12-digit AWS account ID", issue);
   }
-  const sources = props.scanResultSources ?? [];
-  if (props.malwareScanResults && sources.length === 0) {
-    p.add("scanResultSources", [], "the accounts and regions of the protected buckets",
-      "scanResultSources must list the accounts and regions of the buckets protected by Malware Protection for S3 when malwareScanResults is true; got none");
-  }
-  if (!props.malwareScanResults && sources.length > 0) {
-    p.add("scanResultSources", sources.map((x) => x.accountId), "nothing unless malwareScanResults is true",
-      "scanResultSources is only used with malwareScanResults: true; set it or leave scanResultSources out");
-  }
-  for (const [i, source] of sources.entries()) {
-    p.add(providerInStackProblems(scope, source.provider));
-    const issue = Token.isUnresolved(source.accountId) ? "a token" : accountIdIssue(source.accountId, `scanResultSources[${i}].accountId`);
-    if (issue) p.add(`scanResultSources[${i}].accountId`, source.accountId, "a literal 12-digit AWS account ID", issue === "a token" ? `scanResultSources[${i}].accountId must be a literal account ID; got a token` : issue);
-    if (source.regions.length === 0 || source.regions.some((r) => Token.isUnresolved(r))) {
-      p.add(`scanResultSources[${i}].regions`, source.regions, "literal region codes, at least one", `scanResultSources[${i}].regions must list literal region codes; got ${JSON.stringify(source.regions)}`);
-    }
-  }
+  checkScanResultSources(p, scope, props.malwareScanResults ?? false, props.scanResultSources ?? []);
   if (p.problems.length === before) {
     // The channel checks need literal regions and a valid account ID.
     const hasSuppression = (props.suppressionRules ?? []).length > 0;

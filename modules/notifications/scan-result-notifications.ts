@@ -1,7 +1,11 @@
 import { Construct } from "constructs";
 import type { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CloudwatchEventBusPolicy } from "@cdktf/provider-aws/lib/cloudwatch-event-bus-policy";
+import { Token } from "cdktf";
 import { named } from "../topology/addresses";
+import { providerInStackProblems } from "../topology/topology";
+import { PropProblems } from "../topology/validation";
+import { accountIdIssue } from "./channel-checks";
 import { jsonDocument } from "../topology/hcl-synth";
 import { Partition } from "../topology/regions";
 import { NotificationChannels } from "./channels";
@@ -107,4 +111,30 @@ function scanMessage(key: string, channels: NotificationChannels): Pick<TargetSp
     return { inputTransformer: scanResultWebhookTransformer({ includeFullEvent: webhook?.includeFullEvent }) };
   }
   return {};
+}
+
+/** Regions where the administrator account forwards its own buckets' scan results: its source regions but home. */
+export function ownScanForwardRegions(accountId: string, homeRegion: string, sources: readonly ScanResultSource[]): string[] {
+  const own = sources.filter((x) => x.accountId === accountId).flatMap((x) => x.regions);
+  return [...new Set(own)].filter((r) => r !== homeRegion).sort();
+}
+
+/** Adds to `p` the problems of FindingNotifications' `malwareScanResults` and `scanResultSources`. */
+export function checkScanResultSources(p: PropProblems, scope: Construct, malwareScanResults: boolean, sources: readonly ScanResultSource[]): void {
+  if (malwareScanResults && sources.length === 0) {
+    p.add("scanResultSources", [], "the accounts and regions of the protected buckets",
+      "scanResultSources must list the accounts and regions of the buckets protected by Malware Protection for S3 when malwareScanResults is true; got none");
+  }
+  if (!malwareScanResults && sources.length > 0) {
+    p.add("scanResultSources", sources.map((x) => x.accountId), "nothing unless malwareScanResults is true",
+      "scanResultSources is only used with malwareScanResults: true; set it or leave scanResultSources out");
+  }
+  for (const [i, source] of sources.entries()) {
+    p.add(providerInStackProblems(scope, source.provider));
+    const issue = Token.isUnresolved(source.accountId) ? "a token" : accountIdIssue(source.accountId, `scanResultSources[${i}].accountId`);
+    if (issue) p.add(`scanResultSources[${i}].accountId`, source.accountId, "a literal 12-digit AWS account ID", issue === "a token" ? `scanResultSources[${i}].accountId must be a literal account ID; got a token` : issue);
+    if (source.regions.length === 0 || source.regions.some((r) => Token.isUnresolved(r))) {
+      p.add(`scanResultSources[${i}].regions`, source.regions, "literal region codes, at least one", `scanResultSources[${i}].regions must list literal region codes; got ${JSON.stringify(source.regions)}`);
+    }
+  }
 }

@@ -7,12 +7,8 @@
  * and that other results and findings are not disturbed.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import {
-  DeadLetterQueues, FindingNotifications, FindingNotificationsProps, ScanResultForwarding, scanResultChatTransformer, scanResultEmailTransformer,
-  scanResultWebhookTransformer,
-} from "../../modules/notifications";
+import { DeadLetterQueues, FindingNotifications, FindingNotificationsProps, ScanResultForwarding } from "../../modules/notifications";
 import { ACCOUNTS, SynthDoc, addresses, testStack } from "../helpers";
-import { renderJson, renderText } from "./eventbridge-renderer";
 import { matches } from "./event-pattern-matcher";
 import { HOME, REGIONS, fullProps } from "./fixtures";
 import { findingEvent } from "./sample-finding";
@@ -156,27 +152,6 @@ test("without other accounts' buckets there is no bus policy, and without malwar
 });
 
 describe("messages", () => {
-  const event = scanEvent(WORKLOADS, "ap-south-1");
-  test("the email names the bucket, account, region, object key and threats, whatever the key holds", () => {
-    const text = renderText(scanResultEmailTransformer(), event, "guardduty-notifications-malware-1");
-    expect(text).toContain("in an object of bucket acme-uploads, account 555555555555, region ap-south-1");
-    expect(text).toContain('incoming/invoice "final".pdf');
-    expect(text).toContain("EICAR-Test-File (not a virus)");
-  });
-  test("the chat message is a Chatbot custom notification", () => {
-    expect(renderJson(scanResultChatTransformer(), event)).toEqual({
-      version: "1.0", source: "custom",
-      content: { textType: "client-markdown", title: "GuardDuty Malware Protection: threats found in bucket acme-uploads (account 555555555555, ap-south-1)", description: 'incoming/invoice "final".pdf' },
-    });
-  });
-  test("the webhook body carries the result, with the whole event only if asked", () => {
-    const body = renderJson(scanResultWebhookTransformer(), event, "r") as Record<string, unknown>;
-    expect(body).toEqual({
-      version: "1", source: "guardduty-malware-protection", scanResultStatus: "THREATS_FOUND", accountId: WORKLOADS, region: "ap-south-1",
-      bucketName: "acme-uploads", objectKey: 'incoming/invoice "final".pdf', threats: [{ name: "EICAR-Test-File (not a virus)" }], rule: "r",
-    });
-    expect((renderJson(scanResultWebhookTransformer({ includeFullEvent: true }), event) as { event: unknown }).event).toEqual(event);
-  });
   test("each channel's scan-result target carries its message", () => {
     const doc = synth();
     const targets = instances(doc, "aws_cloudwatch_event_target").filter((t) => String(t.attrs.rule).includes("malware"));
