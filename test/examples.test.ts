@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from "fs";
 import * as path from "path";
 import { App, TerraformStack, Testing } from "cdktf";
+import * as decommission from "../examples/decommission";
 import * as invitedMembers from "../examples/invited-members";
 import * as ipLists from "../examples/ip-lists";
 import * as lambdaWebhook from "../examples/lambda-webhook";
@@ -22,6 +23,7 @@ const EXAMPLES_DIR = path.join(__dirname, "..", "examples");
 
 /** Each example's build, as a user runs it (the organization example from its own estate file, never GUARDDUTY_CONFIG). */
 const BUILDS: Readonly<Record<string, (app: App) => unknown>> = {
+  decommission: (app) => decommission.build(app),
   "invited-members": (app) => invitedMembers.build(app),
   "ip-lists": (app) => ipLists.build(app),
   "lambda-webhook": (app) => lambdaWebhook.build(app),
@@ -415,5 +417,57 @@ describe("ip-lists", () => {
 
   test("the addresses are pinned", () => {
     expect(planAddresses(doc())).toMatchSnapshot();
+  });
+});
+
+describe("decommission", () => {
+  const prepare = () => onlyStack("decommission");
+  const running = () => onlyStack("organization");
+  const teardownDoc = (() => {
+    let doc: SynthDoc | undefined;
+    return () => {
+      if (!doc) {
+        const app = Testing.app();
+        decommission.build(app, "teardown");
+        const stack = app.node.children.find((c): c is TerraformStack => c instanceof TerraformStack)!;
+        doc = JSON.parse(Testing.synth(stack, true)) as SynthDoc;
+      }
+      return doc;
+    };
+  })();
+  const types = (doc: SynthDoc) => Object.keys(doc.resource ?? {}).sort();
+
+  test("is the bundled example's stack, so each phase plans against the state the running estate left", () => {
+    expect(Object.keys(stacksOf("decommission"))).toEqual(Object.keys(stacksOf("organization")));
+  });
+
+  test("prepare: auto-enable NONE, no publishing destination and no notification resource; detectors, members, bucket and key kept", () => {
+    expect(only(prepare(), "aws_guardduty_organization_configuration").auto_enable_organization_members).toBe("NONE");
+    for (const feature of Object.values(resources(prepare(), "aws_guardduty_organization_configuration_feature"))) {
+      expect(JSON.stringify(feature)).not.toMatch(/"auto_enable":"(ALL|NEW)"/);
+    }
+    const gone = types(running()).filter((t) => !types(prepare()).includes(t));
+    expect(gone).toEqual(expect.arrayContaining(["aws_guardduty_publishing_destination", "aws_cloudwatch_event_rule", "aws_sns_topic"]));
+    for (const kept of ["aws_guardduty_detector", "aws_guardduty_organization_admin_account", "aws_guardduty_member", "aws_s3_bucket"]) {
+      expect(Object.keys(resources(prepare(), kept)).sort()).toEqual(Object.keys(resources(running(), kept)).sort());
+    }
+    // The notifications' own key goes with them; the findings key and the SIEM queue's key stay.
+    expect(Object.keys(resources(prepare(), "aws_kms_key")).sort()).toEqual(["estate_export_findings_key_key", "estate_export_siem_queue_key"]);
+  });
+
+  test("teardown: no resource left; the findings bucket and key are forgotten (removed, destroy = false), never destroyed", () => {
+    const doc = teardownDoc() as SynthDoc & { removed?: Array<{ from: string; lifecycle: { destroy: boolean } }> };
+    expect(doc.resource ?? {}).toEqual({});
+    const removed = doc.removed ?? [];
+    expect(removed.every((r) => r.lifecycle.destroy === false)).toBe(true);
+    const bucket = Object.keys(resources(running(), "aws_s3_bucket")).map((n) => `aws_s3_bucket.${n}`);
+    const key = ["aws_kms_key.estate_export_findings_key_key"];
+    expect(bucket.length).toBeGreaterThan(0);
+    expect(key.length).toBeGreaterThan(0);
+    expect(removed.map((r) => r.from)).toEqual(expect.arrayContaining([...bucket, ...key]));
+  });
+
+  test("the addresses are pinned", () => {
+    expect(planAddresses(prepare())).toMatchSnapshot();
   });
 });
