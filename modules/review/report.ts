@@ -162,6 +162,14 @@ function reviewerWarnings(stacks: readonly ReviewStack[], access: readonly Findi
           `no data source can tell whether it is authorized, so the plan cannot check it, and the apply fails at \`${c.address}\` until it is done.`,
       );
     }
+    for (const p of instances.filter((i) => i.type === "aws_cloudwatch_event_bus_policy")) {
+      // Terraform manages one policy per bus (PutPermission with a whole Policy replaces it: events/bus_policy.go).
+      out.push(
+        `The estate owns the policy of the ${instanceArgument(p, "event_bus_name") ?? "default"} event bus of account ${accounts.get(p.providerAlias ?? "") ?? "(unknown)"}` +
+          `${p.region ? `, region ${p.region}` : ""} (\`${p.address}\`): a policy set there outside the estate is replaced by this apply; check that bus has none first ` +
+          "(`aws events describe-event-bus --name default` shows its Policy).",
+      );
+    }
     if (instances.some((i) => i.type === "aws_guardduty_organization_configuration" && instanceArgument(i, "auto_enable_organization_members") === "ALL")) {
       out.push("Auto-enable ALL: GuardDuty may take up to 24 hours to enable every existing organization account.");
     }

@@ -211,6 +211,13 @@ describe("the review of an estate whose notifications include Malware Protection
     expect(warnings.filter((w) => w.includes("Malware Protection for S3 result"))).toEqual([]);
   });
 
+  test("warns that the estate owns the home default bus's policy (one policy per bus), and names the account and region", () => {
+    const owned = warnings.filter((w) => w.includes("event bus of account"));
+    expect(owned).toHaveLength(1);
+    expect(owned[0]).toMatch(/^The estate owns the policy of the default event bus of account 222222222222, region eu-west-1 \(`aws_cloudwatch_event_bus_policy\./);
+    expect(owned[0]).toContain("a policy set there outside the estate is replaced");
+  });
+
   test("renders the scan-result email with a sample result, each line one JSON value", () => {
     const part = markdown.split("for a Malware Protection for S3 sample result with threats found:")[1];
     const email = part.split("```text\n")[1].split("\n```")[0];
