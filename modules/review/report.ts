@@ -52,7 +52,7 @@ function inventory(s: ReviewStack): string[] {
 }
 
 function accessSection(access: readonly FindingsAccess[]): string[] {
-  if (access.length === 0) return ["No findings export is configured: findings stay in GuardDuty (90 days)."];
+  if (access.length === 0) return ["No findings export is configured: findings stay in GuardDuty (90 days).", ""];
   return access.flatMap((a) => [
     `### s3://${a.bucketName}/${a.prefix ? `${a.prefix}/` : ""} (bucket in \`${a.bucketProvider ?? "?"}\`, key in \`${a.keyProvider ?? "?"}\`)`,
     "",
@@ -205,7 +205,9 @@ function diagram(
   for (const rule of rules) {
     const rid = `rule_${id(rule.address)}`;
     lines.push(`  ${rid}{{"${rule.address.replace(/"/g, "'")}"}}`);
-    lines.push(`  det_${id(rule.region)} -.->|findings| ${rid}`);
+    // A scan-result rule (Malware Protection for S3) is fed by the scans of its region, not by the detector's findings.
+    const scans = matchesPattern(rule.pattern, sampleScanResultEvent(rule.account ?? "000000000000", rule.region));
+    lines.push(scans ? `  mp_${id(rule.region)}(["Malware Protection for S3 ${rule.region}"]) -.->|scan results| ${rid}` : `  det_${id(rule.region)} -.->|findings| ${rid}`);
     for (const t of rule.targets) {
       if (t.kind === "event-bus") lines.push(`  ${rid} -->|forward| bus_${id(t.arn.split(":")[3])}(("bus ${t.arn.split(":")[3]}"))`);
       for (const c of t.channels) lines.push(`  ${rid} --> ch_${id(c)}["${c.replace(/"/g, "'")}"]`);

@@ -211,6 +211,14 @@ describe("the review of an estate whose notifications include Malware Protection
     expect(warnings.filter((w) => w.includes("Malware Protection for S3 result"))).toEqual([]);
   });
 
+  test("draws the scan-result rules fed by Malware Protection's scans, never by the detectors' findings", () => {
+    const mermaid = markdown.split("```mermaid\n")[1].split("\n```")[0];
+    const scanRules = mermaid.split("\n").filter((l) => /-\.->\|(findings|scan results)\| rule_\S*scan_results/.test(l));
+    expect(scanRules.length).toBeGreaterThan(0);
+    for (const line of scanRules) expect(line).toMatch(/^ {2}mp_[a-z0-9_]+\(\["Malware Protection for S3 [a-z0-9-]+"\]\) -\.->\|scan results\| /);
+    expect(mermaid).toMatch(/det_eu_west_1 -\.->\|findings\| rule_aws_cloudwatch_event_rule_estate_notifications_rules_/);
+  });
+
   test("warns that the estate owns the home default bus's policy (one policy per bus), and names the account and region", () => {
     const owned = warnings.filter((w) => w.includes("event bus of account"));
     expect(owned).toHaveLength(1);
