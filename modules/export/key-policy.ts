@@ -7,7 +7,7 @@
  */
 import { guardDutyServiceLinkedRoleArn } from "../lists/list-files";
 import { keyAdministrationStatement } from "../topology/key-administration";
-import { Partition, arns, dnsSuffix } from "../topology/regions";
+import { Partition, arns, serviceHost } from "../topology/regions";
 import { DetectorRef, PolicyDocument, PolicyStatement, guardDutyWriters, oneOrMany, policyDocument } from "./policy-document";
 
 /** Inputs of {@link findingsKeyPolicy}. Values may be cdktf tokens, except regions. */
@@ -60,7 +60,7 @@ export interface FindingsKeyPolicyInput {
  *   bucketRegion: "eu-west-1" }));
  */
 export function findingsKeyPolicy(input: FindingsKeyPolicyInput): PolicyDocument {
-  const s3ViaService = `s3.${input.bucketRegion}.${dnsSuffix(input.partition)}`;
+  const s3ViaService = serviceHost("s3", input.bucketRegion, input.partition);
   const statements: PolicyStatement[] = [
     keyAdministrationStatement(input.partition, input.keyAccountId),
   ];

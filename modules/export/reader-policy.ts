@@ -3,7 +3,7 @@
  *
  * Pure builders, no cdktf import.
  */
-import { Partition, arns, dnsSuffix } from "../topology/regions";
+import { Partition, arns, serviceHost } from "../topology/regions";
 import { findingsKeyPrefix } from "./names";
 import { PolicyDocument, PolicyStatement, policyDocument } from "./policy-document";
 
@@ -51,7 +51,6 @@ export interface SiemReaderPolicyInput {
 export function siemReaderPolicy(input: SiemReaderPolicyInput): PolicyDocument {
   const bucket = arns.bucket(input.partition, input.bucketName);
   const findings = findingsKeyPrefix(input.prefix, input.administratorAccountId);
-  const suffix = dnsSuffix(input.partition);
   const statements: PolicyStatement[] = [
     {
       Sid: "ListFindings",
@@ -67,7 +66,7 @@ export function siemReaderPolicy(input: SiemReaderPolicyInput): PolicyDocument {
       Effect: "Allow",
       Action: "kms:Decrypt",
       Resource: input.keyArn,
-      Condition: { StringEquals: { "kms:ViaService": `s3.${input.bucketRegion}.${suffix}` } },
+      Condition: { StringEquals: { "kms:ViaService": serviceHost("s3", input.bucketRegion, input.partition) } },
     },
   ];
   if (input.queueArn) {
@@ -84,7 +83,7 @@ export function siemReaderPolicy(input: SiemReaderPolicyInput): PolicyDocument {
       Effect: "Allow",
       Action: "kms:Decrypt",
       Resource: input.queueKeyArn,
-      Condition: { StringEquals: { "kms:ViaService": `sqs.${input.bucketRegion}.${suffix}` } },
+      Condition: { StringEquals: { "kms:ViaService": serviceHost("sqs", input.bucketRegion, input.partition) } },
     });
   }
   return policyDocument(statements);

@@ -13,7 +13,7 @@
  */
 import { createHash } from "crypto";
 import { isIP } from "net";
-import { arns, dnsSuffix, type Partition } from "../topology/regions";
+import { arns, serviceHost, type Partition } from "../topology/regions";
 
 /** The list formats GuardDuty reads (the `format` of aws_guardduty_ipset and aws_guardduty_threatintelset). */
 export const GUARDDUTY_LIST_FORMATS = ["TXT", "STIX", "OTX_CSV", "ALIEN_VAULT", "FIRE_EYE", "PROOF_POINT"] as const;
@@ -70,7 +70,7 @@ export function parseS3Uri(uri: string): { bucket: string; key: string } | undef
  * global endpoint.
  */
 export function listLocation(partition: Partition, bucketRegion: string, bucket: string, key: string): string {
-  const host = partition === "aws" ? "s3.amazonaws.com" : `s3.${bucketRegion}.${dnsSuffix(partition)}`;
+  const host = partition === "aws" ? "s3.amazonaws.com" : serviceHost("s3", bucketRegion, partition);
   return `https://${host}/${bucket}/${key}`;
 }
 

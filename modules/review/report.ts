@@ -118,13 +118,17 @@ function emailSection(rules: readonly RoutedRule[]): string[] {
   });
 }
 
+/** A rule of Malware Protection for S3 results (threats found in its own account and region), not of findings. */
+function isScanResultRule(rule: RoutedRule): boolean {
+  return matchesPattern(rule.pattern, sampleScanResultEvent(rule.account ?? "000000000000", rule.region));
+}
+
 /**
  * Malware Protection for S3 results with threats found: from each protected bucket's account and region, which channels
  * hear of them and how often (nothing when no scan-result rule is configured).
  */
 function scanResultSection(rules: readonly RoutedRule[], buckets: readonly ProtectedBucketView[]): { lines: string[]; warnings: string[] } {
-  const scanRules = rules.filter((r) => matchesPattern(r.pattern, sampleScanResultEvent(r.account ?? "000000000000", r.region)));
-  if (scanRules.length === 0) return { lines: [], warnings: [] };
+  if (!rules.some(isScanResultRule)) return { lines: [], warnings: [] };
   const lines = ["", "Malware Protection for S3 results with threats found (`notifications.malwareScanResults`):", ""];
   const warnings: string[] = [];
   const sources = [...new Set(buckets.map((b) => `${b.accountId ?? "?"}/${b.region}`))].sort();
@@ -206,8 +210,7 @@ function diagram(
     const rid = `rule_${id(rule.address)}`;
     lines.push(`  ${rid}{{"${rule.address.replace(/"/g, "'")}"}}`);
     // A scan-result rule (Malware Protection for S3) is fed by the scans of its region, not by the detector's findings.
-    const scans = matchesPattern(rule.pattern, sampleScanResultEvent(rule.account ?? "000000000000", rule.region));
-    lines.push(scans ? `  mp_${id(rule.region)}(["Malware Protection for S3 ${rule.region}"]) -.->|scan results| ${rid}` : `  det_${id(rule.region)} -.->|findings| ${rid}`);
+    lines.push(isScanResultRule(rule) ? `  mp_${id(rule.region)}(["Malware Protection for S3 ${rule.region}"]) -.->|scan results| ${rid}` : `  det_${id(rule.region)} -.->|findings| ${rid}`);
     for (const t of rule.targets) {
       if (t.kind === "event-bus") lines.push(`  ${rid} -->|forward| bus_${id(t.arn.split(":")[3])}(("bus ${t.arn.split(":")[3]}"))`);
       for (const c of t.channels) lines.push(`  ${rid} --> ch_${id(c)}["${c.replace(/"/g, "'")}"]`);

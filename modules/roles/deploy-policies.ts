@@ -49,6 +49,12 @@ export interface TrustConfig {
   readonly externalId?: string;
 }
 
+/** The partition and account of an IAM ARN (`arn:<partition>:iam::<account>:...`), or undefined for anything else. */
+export function iamArnAccount(arn: string): { partition: string; accountId: string } | undefined {
+  const match = /^arn:([^:]+):iam::(\d{12}):/.exec(arn);
+  return match ? { partition: match[1], accountId: match[2] } : undefined;
+}
+
 function add(map: Map<string, Set<string>>, key: string, value: string) {
   (map.get(key) ?? map.set(key, new Set()).get(key)!).add(value);
 }
@@ -62,8 +68,8 @@ export function accountTypes(stacks: readonly SynthesizedStack[]): AccountTypes[
     for (const provider of stack.provider?.aws ?? []) {
       const alias = provider.alias ?? "default";
       const roleArn = provider.assume_role?.[0]?.role_arn ?? "";
-      const match = /^arn:([^:]+):iam::(\d{12}):/.exec(roleArn);
-      if (match && !accounts.has(alias)) accounts.set(alias, { partition: match[1], accountId: match[2], roleArn });
+      const account = iamArnAccount(roleArn);
+      if (account && !accounts.has(alias)) accounts.set(alias, { ...account, roleArn });
     }
     for (const [into, blocks] of [[resources, stack.resource], [data, stack.data]] as const) {
       for (const [type, byName] of Object.entries(blocks ?? {})) {

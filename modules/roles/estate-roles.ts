@@ -3,8 +3,8 @@ import { App, Testing } from "cdktf";
 import type { EstateConfig } from "../config/estate-config";
 import { EstateStack } from "../estate/estate-stack";
 import { exportAccount } from "../estate/stack-layout";
-import { dnsSuffix } from "../topology/regions";
-import { accountTypes, backendStatements, identityPolicy, trustPolicy, type DeployRole, type SynthesizedStack } from "./deploy-policies";
+import { serviceHost } from "../topology/regions";
+import { accountTypes, backendStatements, iamArnAccount, identityPolicy, trustPolicy, type DeployRole, type SynthesizedStack } from "./deploy-policies";
 
 export type { DeployRole } from "./deploy-policies";
 
@@ -30,7 +30,7 @@ export function uploadKeyStatement(config: EstateConfig): Record<string, unknown
     Effect: "Allow",
     Action: "kms:GenerateDataKey",
     Resource: `arn:${config.partition}:kms:${ex.homeRegion}:${keyAccount}:key/*`,
-    Condition: { StringEquals: { "kms:ViaService": `s3.${ex.homeRegion}.${dnsSuffix(config.partition)}` } },
+    Condition: { StringEquals: { "kms:ViaService": serviceHost("s3", ex.homeRegion, config.partition) } },
   };
 }
 
@@ -41,7 +41,7 @@ export function uploadKeyStatement(config: EstateConfig): Record<string, unknown
  */
 export function deployRoles(config: EstateConfig, stacks: readonly SynthesizedStack[] = synthesizeEstate(config)): DeployRole[] {
   const backend = config.backend;
-  const stateAccount = backend.type === "s3" ? (/^arn:[^:]+:iam::(\d{12}):/.exec(backend.roleArn ?? "")?.[1] ?? config.accounts.management.id) : undefined;
+  const stateAccount = backend.type === "s3" ? (iamArnAccount(backend.roleArn ?? "")?.accountId ?? config.accounts.management.id) : undefined;
   const accounts = accountTypes(stacks);
   // The first alias (sorted) of the state account, so that the backend's needs land on one role only.
   const stateAlias = accounts.find((a) => a.accountId === stateAccount)?.alias;

@@ -83,6 +83,14 @@ export function dnsSuffix(partition: Partition): string {
 }
 
 /**
+ * A service's regional endpoint host, `<service>.<region>.<dnsSuffix>` (e.g. `s3.eu-west-1.amazonaws.com`): the value
+ * of `kms:ViaService` when that service calls KMS on a caller's behalf in `region`.
+ */
+export function serviceHost(service: string, region: string, partition: Partition): string {
+  return `${service}.${region}.${dnsSuffix(partition)}`;
+}
+
+/**
  * GuardDuty's service principal as it calls other services from `region`:
  * `guardduty.<region>.amazonaws.com` in opt-in regions, `guardduty.amazonaws.com` elsewhere.
  */
