@@ -33,7 +33,7 @@ import type { DecommissionPhase } from "../config/decommission-schema";
 import type { FindingsExport } from "../export/findings-export";
 import type { FindingNotifications } from "../notifications/finding-notifications";
 import type { GuardDutyOrganization } from "../organization/guardduty-organization";
-import { named } from "../topology/addresses";
+import { named, resourceAddress } from "../topology/addresses";
 import { RemovedBlock } from "../topology/removed-block";
 
 /**
@@ -88,11 +88,6 @@ export class Decommission extends Construct {
     this.removed = this.forgets.map((from) => new RemovedBlock(this, `Forget-${from}`, { from }));
     named(new TerraformLocal(this, "Phase", { phase: this.phase, destroys: this.destroys, forgets: this.forgets }));
   }
-}
-
-/** `type.name` of a resource. */
-export function resourceAddress(r: TerraformResource): string {
-  return `${r.terraformResourceType}.${r.friendlyUniqueId}`;
 }
 
 /** The resources below a construct. */

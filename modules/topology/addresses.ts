@@ -12,6 +12,11 @@ export function snakeName(id: string): string {
     .toLowerCase();
 }
 
+/** The address of a resource block, `type.name` (no instance key): what `moved`, `import` and `removed` blocks name. */
+export function resourceAddress(resource: { readonly terraformResourceType: string; readonly friendlyUniqueId: string }): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
 /**
  * Gives a Terraform element a readable, stable address: its construct path below the stack in snake case,
  * without cdktf's hash suffix (`Estate/Organization/AdminDetector` -> `estate_organization_admin_detector`).

@@ -1,6 +1,7 @@
 import { TerraformElement, type TerraformResource } from "cdktf";
 import { Construct } from "constructs";
 import { hclReference } from "./moved-block";
+import { resourceAddress } from "./addresses";
 import { PropProblems, type PropProblem } from "./validation";
 
 /** Props of {@link ImportBlock}. */
@@ -30,7 +31,7 @@ export class ImportBlock extends TerraformElement {
 
   /** The address the block imports into. */
   public get to(): string {
-    const base = `${this.props.resource.terraformResourceType}.${this.props.resource.friendlyUniqueId}`;
+    const base = resourceAddress(this.props.resource);
     return this.props.key === undefined ? base : `${base}[${JSON.stringify(this.props.key)}]`;
   }
 

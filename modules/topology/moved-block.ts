@@ -1,5 +1,6 @@
 import { TerraformElement } from "cdktf";
 import { Construct } from "constructs";
+import { resourceAddress } from "./addresses";
 
 /** Props of {@link MovedBlock}. */
 export interface MovedBlockProps {
@@ -40,5 +41,5 @@ export function hclReference(address: string): Record<string, unknown> {
 
 /** The address of one for_each instance of a resource: `aws_x.y["key"]`. */
 export function instanceAddress(resource: { readonly terraformResourceType: string; readonly friendlyUniqueId: string }, key: string): string {
-  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}[${JSON.stringify(key)}]`;
+  return `${resourceAddress(resource)}[${JSON.stringify(key)}]`;
 }
