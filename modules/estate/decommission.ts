@@ -143,3 +143,10 @@ export function teardownEstate(scope: Construct, parts: DecommissionedParts): De
   const destroys = everything.filter((a) => !forgets.includes(a));
   return new Decommission(scope, "Decommission", { phase: "teardown", destroys, forgets });
 }
+
+/** The config's decommission phase applied to a built estate (GuardDutyEstate or EstatePart); undefined when running. */
+export function decommissionEstate(scope: Construct, parts: DecommissionedParts, phase: DecommissionPhase | undefined): Decommission | undefined {
+  if (phase === "prepare") return prepareEstate(scope, parts);
+  if (phase === "teardown") return teardownEstate(scope, parts);
+  return undefined;
+}

@@ -8,7 +8,7 @@ import { ExistingAdministratorDetectors } from "../organization/existing-adminis
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { InvitedMembers } from "../organization/invited-members";
 import type { Topology } from "../topology/topology";
-import { decommissionBuildConfig, prepareEstate, teardownEstate, type Decommission } from "./decommission";
+import { decommissionBuildConfig, decommissionEstate, type Decommission } from "./decommission";
 import {
   findingsExportOf, invitedMembersOf, ipListsOf, malwareProtectionOf, notificationsOf, organizationProps, type AdministratorDetectorLookup,
 } from "./estate-wiring";
@@ -91,7 +91,6 @@ export class EstatePart extends Construct {
     }
     // Needs no detector: Malware Protection for S3 works with or without GuardDuty in the bucket's account.
     this.malwareProtection = plan.home ? malwareProtectionOf(this, config, topology) : [];
-    if (config.decommission === "prepare") this.decommission = prepareEstate(this, this);
-    if (config.decommission === "teardown") this.decommission = teardownEstate(this, this);
+    this.decommission = decommissionEstate(this, this, config.decommission);
   }
 }

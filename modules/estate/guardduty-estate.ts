@@ -7,7 +7,7 @@ import type { FindingNotifications } from "../notifications/finding-notification
 import { GuardDutyOrganization } from "../organization/guardduty-organization";
 import { assertSameRuntime } from "../topology/runtime";
 import type { Topology } from "../topology/topology";
-import { decommissionBuildConfig, prepareEstate, teardownEstate, type Decommission } from "./decommission";
+import { decommissionBuildConfig, decommissionEstate, type Decommission } from "./decommission";
 import { findingsExportOf, invitedMembersOf, ipListsOf, malwareProtectionOf, notificationsOf, organizationProps } from "./estate-wiring";
 
 /** Props of {@link GuardDutyEstate}. */
@@ -55,7 +55,6 @@ export class GuardDutyEstate extends Construct {
     this.notifications = notificationsOf(this, config, topology, this.organization.administrator);
     this.malwareProtection = malwareProtectionOf(this, config, topology);
     this.lists = ipListsOf(this, config, topology, this.organization.administrator, this.findingsExport);
-    if (config.decommission === "prepare") this.decommission = prepareEstate(this, this);
-    if (config.decommission === "teardown") this.decommission = teardownEstate(this, this);
+    this.decommission = decommissionEstate(this, this, config.decommission);
   }
 }
