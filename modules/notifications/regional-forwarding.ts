@@ -85,62 +85,90 @@ export class RegionalForwarding extends Construct {
       p.add("deadLetterQueues", missing, "a queue in every source region", `deadLetterQueues must have a queue in every source region; missing ${missing.join(", ")}`);
     }
     p.throwIfAny();
-    const { provider } = props;
-    const tags = { ...props.tags };
     const homeBus = defaultBusArn(props.partition, props.homeRegion, props.accountId);
     this.ruleArns = Object.fromEntries(sources.map((r) => [r, ruleArn(props.partition, r, props.accountId, props.ruleName)]));
-
-    this.role = named(
-      new IamRole(this, "Role", {
-        provider,
-        name: props.roleName,
-        description: `Forwards GuardDuty findings of every region to the default event bus of ${props.homeRegion}`,
-        assumeRolePolicy: jsonDocument(eventBridgeTrustPolicy(props.accountId)),
-        tags,
-      }),
-    );
-    this.rolePolicy = named(
-      new IamRolePolicy(this, "RolePolicy", {
-        provider,
-        role: this.role.name,
-        name: "put-events-on-home-bus",
-        policy: jsonDocument(forwardingPolicy(homeBus)),
-      }),
-    );
-
-    const regions = mapIterator(
-      Object.fromEntries(
-        sources.map((r) => [
-          r,
-          { pattern: jsonDocumentInline(forwardingPattern(r, { minSeverity: props.minSeverity, includeSampleFindings: props.includeSampleFindings })) },
-        ]),
-      ),
-    );
-    this.rule = named(
-      new CloudwatchEventRule(this, "Rule", {
-        provider,
-        forEach: regions,
-        region: regions.key,
-        name: props.ruleName,
-        description: `Forwards GuardDuty findings of this region to the default event bus of ${props.homeRegion}`,
-        eventPattern: regions.getString("pattern"),
-        state: "ENABLED",
-        tags,
-      }),
-    );
-    const retry = { ...DEFAULT_RETRY, ...props.retry };
-    this.target = named(
-      new CloudwatchEventTarget(this, "Target", {
-        provider,
-        forEach: regions,
-        region: regions.key,
-        rule: eachKeyAttribute(this.rule.fqn, "name"),
-        targetId: FORWARD_TARGET_ID,
-        arn: homeBus,
-        roleArn: this.role.arn,
-        retryPolicy: { maximumEventAgeInSeconds: retry.maximumEventAgeSeconds, maximumRetryAttempts: retry.maximumRetryAttempts },
-        deadLetterConfig: { arn: props.deadLetterQueues.arnOfEachRegion() },
-      }),
-    );
+    const patternOf = (r: string) => forwardingPattern(r, { minSeverity: props.minSeverity, includeSampleFindings: props.includeSampleFindings });
+    ({ role: this.role, rolePolicy: this.rolePolicy, rule: this.rule, target: this.target } = busForwarding(this, {
+      provider: props.provider,
+      accountId: props.accountId,
+      homeBus,
+      patterns: Object.fromEntries(sources.map((r) => [r, patternOf(r)])),
+      roleName: props.roleName,
+      roleDescription: `Forwards GuardDuty findings of every region to the default event bus of ${props.homeRegion}`,
+      ruleName: props.ruleName,
+      ruleDescription: `Forwards GuardDuty findings of this region to the default event bus of ${props.homeRegion}`,
+      targetId: FORWARD_TARGET_ID,
+      retry: props.retry,
+      deadLetterQueues: props.deadLetterQueues,
+      tags: props.tags,
+    }));
   }
+}
+
+/** What {@link busForwarding} builds from: the rules' patterns by region, and where and as whom they forward. */
+export interface BusForwardingInput {
+  readonly provider: AwsProvider;
+  /** The account of the rules (the role trusts EventBridge for it only). */
+  readonly accountId: string;
+  /** ARN of the event bus the rules put their events on. */
+  readonly homeBus: string;
+  /** The event pattern of each region's rule, by region. */
+  readonly patterns: Readonly<Record<string, unknown>>;
+  readonly roleName: string;
+  readonly roleDescription: string;
+  readonly ruleName: string;
+  readonly ruleDescription: string;
+  readonly targetId: string;
+  readonly retry?: RetryOptions;
+  /** With a queue in every region of `patterns`. @default - no dead-letter queue */
+  readonly deadLetterQueues?: DeadLetterQueues;
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The resources every forwarding to an event bus is made of (RegionalForwarding, ScanResultForwarding), below
+ * `scope`: the role EventBridge assumes (`Role`, trust for `accountId`), its `events:PutEvents` policy on the bus
+ * (`RolePolicy`), and per region of `patterns` a rule (`Rule`) and its target (`Target`, the bus, with the retry
+ * policy and the region's dead-letter queue), `for_each` over the regions with the resource-level `region`.
+ */
+export function busForwarding(scope: Construct, input: BusForwardingInput) {
+  const { provider } = input;
+  const tags = { ...input.tags };
+  const role = named(new IamRole(scope, "Role", {
+    provider,
+    name: input.roleName,
+    description: input.roleDescription,
+    assumeRolePolicy: jsonDocument(eventBridgeTrustPolicy(input.accountId)),
+    tags,
+  }));
+  const rolePolicy = named(new IamRolePolicy(scope, "RolePolicy", {
+    provider,
+    role: role.name,
+    name: "put-events-on-home-bus",
+    policy: jsonDocument(forwardingPolicy(input.homeBus)),
+  }));
+  const regions = mapIterator(Object.fromEntries(Object.entries(input.patterns).map(([r, pattern]) => [r, { pattern: jsonDocumentInline(pattern) }])));
+  const rule = named(new CloudwatchEventRule(scope, "Rule", {
+    provider,
+    forEach: regions,
+    region: regions.key,
+    name: input.ruleName,
+    description: input.ruleDescription,
+    eventPattern: regions.getString("pattern"),
+    state: "ENABLED",
+    tags,
+  }));
+  const retry = { ...DEFAULT_RETRY, ...input.retry };
+  const target = named(new CloudwatchEventTarget(scope, "Target", {
+    provider,
+    forEach: regions,
+    region: regions.key,
+    rule: eachKeyAttribute(rule.fqn, "name"),
+    targetId: input.targetId,
+    arn: input.homeBus,
+    roleArn: role.arn,
+    retryPolicy: { maximumEventAgeInSeconds: retry.maximumEventAgeSeconds, maximumRetryAttempts: retry.maximumRetryAttempts },
+    deadLetterConfig: input.deadLetterQueues && { arn: input.deadLetterQueues.arnOfEachRegion() },
+  }));
+  return { role, rolePolicy, rule, target };
 }

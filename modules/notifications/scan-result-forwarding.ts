@@ -4,16 +4,13 @@ import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { named } from "../topology/addresses";
-import { eachKeyAttribute, mapIterator } from "../topology/for-each";
 import { Partition } from "../topology/regions";
 import { providerInStackProblems } from "../topology/topology";
 import { accountIdPropProblems, PropProblems } from "../topology/validation";
-import { jsonDocument, jsonDocumentInline } from "../topology/hcl-synth";
 import { DeadLetterQueues } from "./dead-letter-queues";
 import { defaultBusArn } from "./names";
-import { DEFAULT_RETRY, RetryOptions } from "./options";
-import { eventBridgeTrustPolicy, forwardingPolicy } from "./role-policies";
+import { RetryOptions } from "./options";
+import { busForwarding } from "./regional-forwarding";
 import { scanResultForwardingPattern } from "./scan-results";
 
 /** EventBridge target ID of the home bus in the scan-result forwarding rules. */
@@ -85,45 +82,20 @@ export class ScanResultForwarding extends Construct {
       p.add("deadLetterQueues", missing, "a queue in every region", `deadLetterQueues must have a queue in every region; missing ${missing.join(", ")}`);
     }
     p.throwIfAny();
-    const { provider } = props;
-    const tags = { ...props.tags };
-    const homeBus = defaultBusArn(props.partition, props.homeRegion, props.homeAccountId);
-
-    this.role = named(new IamRole(this, "Role", {
-      provider,
-      name: props.roleName,
-      description: `Forwards GuardDuty Malware Protection for S3 results with threats found to the default event bus of ${props.homeAccountId} in ${props.homeRegion}`,
-      assumeRolePolicy: jsonDocument(eventBridgeTrustPolicy(props.accountId)),
-      tags,
-    }));
-    this.rolePolicy = named(new IamRolePolicy(this, "RolePolicy", {
-      provider,
-      role: this.role.name,
-      name: "put-events-on-home-bus",
-      policy: jsonDocument(forwardingPolicy(homeBus)),
-    }));
-    const each = mapIterator(Object.fromEntries(regions.map((r) => [r, { pattern: jsonDocumentInline(scanResultForwardingPattern(props.accountId, r)) }])));
-    this.rule = named(new CloudwatchEventRule(this, "Rule", {
-      provider,
-      forEach: each,
-      region: each.key,
-      name: props.ruleName,
-      description: `Forwards GuardDuty Malware Protection for S3 results with threats found to the default event bus of ${props.homeAccountId} in ${props.homeRegion}`,
-      eventPattern: each.getString("pattern"),
-      state: "ENABLED",
-      tags,
-    }));
-    const retry = { ...DEFAULT_RETRY, ...props.retry };
-    this.target = named(new CloudwatchEventTarget(this, "Target", {
-      provider,
-      forEach: each,
-      region: each.key,
-      rule: eachKeyAttribute(this.rule.fqn, "name"),
+    const description = `Forwards GuardDuty Malware Protection for S3 results with threats found to the default event bus of ${props.homeAccountId} in ${props.homeRegion}`;
+    ({ role: this.role, rolePolicy: this.rolePolicy, rule: this.rule, target: this.target } = busForwarding(this, {
+      provider: props.provider,
+      accountId: props.accountId,
+      homeBus: defaultBusArn(props.partition, props.homeRegion, props.homeAccountId),
+      patterns: Object.fromEntries(regions.map((r) => [r, scanResultForwardingPattern(props.accountId, r)])),
+      roleName: props.roleName,
+      roleDescription: description,
+      ruleName: props.ruleName,
+      ruleDescription: description,
       targetId: SCAN_FORWARD_TARGET_ID,
-      arn: homeBus,
-      roleArn: this.role.arn,
-      retryPolicy: { maximumEventAgeInSeconds: retry.maximumEventAgeSeconds, maximumRetryAttempts: retry.maximumRetryAttempts },
-      deadLetterConfig: props.deadLetterQueues && { arn: props.deadLetterQueues.arnOfEachRegion() },
+      retry: props.retry,
+      deadLetterQueues: props.deadLetterQueues,
+      tags: props.tags,
     }));
   }
 }
